@@ -1,0 +1,40 @@
+// The article: every sentence as published, once, in semantic HTML.
+import { test, expect, sentences, CONTENT, openChart } from "./fixtures.mjs";
+
+const occurrences = (text, part) => text.split(part).length - 1;
+
+test("every sentence of the article appears exactly once after hydration", async ({ page }) => {
+  await openChart(page);
+  const text = await page.locator("#app").textContent();
+  const all = sentences();
+  expect(all.length).toBeGreaterThan(20);
+  for (const sentence of all) {
+    expect(occurrences(text, sentence), sentence).toBe(1);
+  }
+});
+
+test("the article is semantic HTML", async ({ page }) => {
+  await openChart(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page).toHaveTitle(CONTENT.article.headline);
+  const description = await page.locator('meta[name="description"]').getAttribute("content");
+  expect(description.length).toBeGreaterThan(50);
+  await expect(page.locator("main article h1")).toHaveCount(1);
+  await expect(page.locator("h1")).toHaveText(CONTENT.article.headline);
+  const subheads = CONTENT.article.body.filter((b) => b.subhead).map((b) => b.subhead);
+  await expect(page.locator("main article > h2")).toHaveText(subheads);
+  const quotes = CONTENT.article.body.filter((b) => b.quote).map((b) => b.quote.text);
+  await expect(page.locator("main article p > q")).toHaveText(quotes);
+  const teasers = CONTENT.related.map((t) => t.title);
+  await expect(page.locator("main aside.related h3")).toHaveText(teasers);
+  await expect(page.locator("figure figcaption")).toContainText(`Source: ${CONTENT.chart.source}`);
+});
+
+test("the page shares properly: Open Graph and Twitter card tags", async ({ page }) => {
+  await page.goto("/");
+  const meta = (selector) => page.locator(selector).getAttribute("content");
+  expect(await meta('meta[property="og:type"]')).toBe("article");
+  expect(await meta('meta[property="og:title"]')).toBe(CONTENT.article.headline);
+  expect((await meta('meta[property="og:description"]')).length).toBeGreaterThan(50);
+  expect(await meta('meta[name="twitter:card"]')).toBe("summary");
+});

@@ -1,0 +1,164 @@
+// The chart: sizes at every width and pixel ratio, hover, touch, keyboard, themes.
+import { test, expect, VALUES, CONTENT, openChart, sweepTooltips } from "./fixtures.mjs";
+
+const unit = CONTENT.chart.unit;
+
+test("the first draw is marked for the benchmark, in #chart", async ({ page }) => {
+  await openChart(page);
+  await expect(page.locator("#chart canvas")).toHaveCount(1);
+  const marks = await page.evaluate(() => performance.getEntriesByName("chart-drawn").length);
+  expect(marks).toBe(1);
+});
+
+test("hovering shows each point's value, period and change", async ({ page }) => {
+  await openChart(page);
+  await page.locator("#chart").scrollIntoViewIfNeeded();
+  const seen = await sweepTooltips(page);
+  expect(seen).toEqual(VALUES.map((v) => `${v} ${unit}`));
+  // The middle of the chart is nearest the middle point: its change from the first.
+  const box = await page.locator("#chart canvas").boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const tooltip = page.locator(".chart-tooltip");
+  await expect(tooltip).toContainText(`${VALUES[1]} ${unit}`);
+  await expect(tooltip).toContainText("+20 people, +133%");
+  // Leaving the chart with the mouse closes the tooltip.
+  await page.mouse.move(box.x + box.width / 2, box.y - 40);
+  await expect(tooltip).toHaveCount(0);
+});
+
+test.describe("on a touch screen", () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 375, height: 740 } });
+
+  test("tapping near a point selects it and keeps the tooltip", async ({ page }) => {
+    await openChart(page);
+    await page.locator("#chart").scrollIntoViewIfNeeded();
+    const box = await page.locator("#chart canvas").boundingBox();
+    await page.touchscreen.tap(box.x + box.width - 20, box.y + box.height / 2);
+    await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${VALUES.at(-1)} ${unit}`);
+    await page.touchscreen.tap(box.x + 30, box.y + box.height / 2);
+    await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${VALUES[0]} ${unit}`);
+  });
+});
+
+test("the keyboard walks the points and the walk is announced", async ({ page }) => {
+  const chart = await openChart(page);
+  for (let i = 0; i < 30 && !(await chart.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(chart).toBeFocused();
+  await expect(chart).toHaveAttribute("tabindex", "0");
+  // The focus ring is visible.
+  const outline = await chart.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).toBe("solid");
+
+  const live = page.locator("[aria-live]");
+  for (const [i, value] of VALUES.entries()) {
+    await page.keyboard.press("ArrowRight");
+    await expect(live).toContainText(`${value} ${unit}`);
+    await expect(live).toContainText(`Point ${i + 1} of ${VALUES.length}`);
+    await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${value} ${unit}`);
+  }
+  await page.keyboard.press("Home");
+  await expect(live).toContainText(`${VALUES[0]} ${unit}`);
+  await page.keyboard.press("End");
+  await expect(live).toContainText(`${VALUES.at(-1)} ${unit}`);
+  await page.keyboard.press("ArrowLeft");
+  await expect(live).toContainText(`${VALUES.at(-2)} ${unit}`);
+  await page.keyboard.press("Escape");
+  await expect(page.locator(".chart-tooltip")).toHaveCount(0);
+  // Only one tab stop: the next Tab leaves the chart.
+  await page.keyboard.press("Tab");
+  await expect(chart).not.toBeFocused();
+});
+
+for (const width of [320, 375, 768, 1280, 1920]) {
+  test(`at ${width} px the chart fills its container and nothing scrolls sideways`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    const chart = await openChart(page);
+    const sizes = await chart.evaluate((box) => {
+      const canvas = box.querySelector("canvas");
+      return {
+        page: document.documentElement.scrollWidth,
+        viewport: document.documentElement.clientWidth,
+        box: box.clientWidth,
+        canvasCss: canvas.clientWidth,
+        canvasHeightCss: canvas.clientHeight,
+        backing: [canvas.width, canvas.height],
+      };
+    });
+    expect(sizes.page).toBeLessThanOrEqual(sizes.viewport);
+    expect(sizes.canvasCss).toBe(sizes.box);
+    expect(sizes.backing).toEqual([sizes.canvasCss, sizes.canvasHeightCss]);
+  });
+}
+
+test("the chart redraws when the window is resized", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const chart = await openChart(page);
+  const before = await chart.evaluate((box) => box.querySelector("canvas").width);
+  await page.setViewportSize({ width: 400, height: 900 });
+  await expect
+    .poll(() => chart.evaluate((box) => box.querySelector("canvas").width))
+    .toBe(await chart.evaluate((box) => box.clientWidth));
+  expect(before).toBeGreaterThan(400);
+});
+
+test.describe("on a 2× screen", () => {
+  test.use({ deviceScaleFactor: 2 });
+
+  test("the backing store is twice the CSS size", async ({ page }) => {
+    const chart = await openChart(page);
+    const { css, backing } = await chart.evaluate((box) => {
+      const canvas = box.querySelector("canvas");
+      const rect = canvas.getBoundingClientRect();
+      return { css: [rect.width, rect.height], backing: [canvas.width, canvas.height] };
+    });
+    expect(backing[0]).toBe(Math.round(css[0] * 2));
+    expect(backing[1]).toBe(Math.round(css[1] * 2));
+  });
+});
+
+/** Mean luminance (0–1) of the page background and of the chart's painted pixels. */
+async function luminances(page) {
+  return page.evaluate(() => {
+    const luminance = ([r, g, b]) => (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    const background = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
+    // Read a copy: reading the app's own canvas back makes Chromium warn in the console.
+    const canvas = document.querySelector("#chart canvas");
+    const copy = document.createElement("canvas");
+    [copy.width, copy.height] = [canvas.width, canvas.height];
+    const context = copy.getContext("2d", { willReadFrequently: true });
+    context.drawImage(canvas, 0, 0);
+    const data = context.getImageData(0, 0, copy.width, copy.height).data;
+    let sum = 0;
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] > 200) {
+        sum += luminance([data[i], data[i + 1], data[i + 2]]);
+        count++;
+      }
+    }
+    return { page: luminance(background), chart: sum / count, painted: count };
+  });
+}
+
+test("dark mode darkens the page and the chart", async ({ browser }) => {
+  const measured = {};
+  for (const colorScheme of ["light", "dark"]) {
+    const page = await browser.newPage({ colorScheme });
+    await openChart(page);
+    measured[colorScheme] = await luminances(page);
+    await page.close();
+  }
+  expect(measured.light.painted).toBeGreaterThan(1000);
+  expect(measured.light.page - measured.dark.page).toBeGreaterThan(0.5);
+  expect(measured.light.chart - measured.dark.chart).toBeGreaterThan(0.3);
+});
+
+test("the chart follows a switch to dark mode without a reload", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await openChart(page);
+  const light = await luminances(page);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect.poll(async () => (await luminances(page)).chart).toBeLessThan(light.chart - 0.3);
+});

@@ -1,0 +1,84 @@
+// Shared test setup: every page must keep its console clean, and the expected text comes from
+// the content file itself (content/article.toml), never copied into the tests.
+import { test as base, expect } from "@playwright/test";
+import { readFileSync, mkdirSync } from "node:fs";
+import { parse } from "smol-toml";
+
+export { expect };
+
+export const CONTENT = parse(
+  readFileSync(new URL("../../content/article.toml", import.meta.url), "utf8"),
+);
+
+/** Every text block of the article as published, in reading order. */
+export function articleTexts() {
+  const { article, related } = CONTENT;
+  const texts = [article.headline, article.standfirst];
+  for (const block of article.body) {
+    if (block.paragraph) texts.push(block.paragraph);
+    if (block.subhead) texts.push(block.subhead);
+    if (block.quote) texts.push(`${block.quote.text} ${block.quote.attribution}`);
+  }
+  for (const teaser of related) texts.push(teaser.title, teaser.summary);
+  return texts;
+}
+
+/** The sentences of `articleTexts()`: split after . ? ! (and a closing quote) before a space. */
+export function sentences() {
+  return articleTexts().flatMap((text) => text.split(/(?<=[.?!][”’]?)\s+(?=[“‘A-Z0-9])/u));
+}
+
+export const VALUES = CONTENT.chart.points.map((p) => String(p.value));
+
+export const ARTIFACTS = new URL("../artifacts/", import.meta.url).pathname;
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export const test = base.extend({
+  // A pattern of console messages a test expects (e.g. the network error of a request it blocks
+  // on purpose); null allows none.
+  allowedConsole: [null, { option: true }],
+  // Fails any test whose page logs an error or warning, or throws.
+  consoleMessages: [
+    async ({ page, allowedConsole }, use) => {
+      const messages = [];
+      page.on("console", (message) => {
+        if (["error", "warning", "assert"].includes(message.type())) {
+          messages.push(`${message.type()}: ${message.text()}`);
+        }
+      });
+      page.on("pageerror", (error) => messages.push(`pageerror: ${error.message}`));
+      await use(messages);
+      const unexpected = messages.filter((m) => !allowedConsole?.test(m));
+      expect(unexpected, "console messages").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Loads the page and waits until the interactive chart has drawn. */
+export async function openChart(page, path = "/") {
+  await page.goto(path);
+  await page.waitForFunction(() => performance.getEntriesByName("chart-drawn").length > 0);
+  return page.locator("#chart");
+}
+
+/** The page's visible text, with whitespace as the reader sees it. */
+export async function visibleText(page) {
+  return page.evaluate(() => document.body.innerText);
+}
+
+/** Moves the mouse across the chart at mid-height; returns each distinct tooltip value seen. */
+export async function sweepTooltips(page) {
+  const canvas = page.locator("#chart canvas");
+  const box = await canvas.boundingBox();
+  const seen = [];
+  for (let x = 2; x < box.width - 2; x += 6) {
+    await page.mouse.move(box.x + x, box.y + box.height / 2);
+    const value = await page
+      .locator(".chart-tooltip .tooltip-value")
+      .textContent({ timeout: 1000 })
+      .catch(() => null);
+    if (value && !seen.includes(value)) seen.push(value);
+  }
+  return seen;
+}

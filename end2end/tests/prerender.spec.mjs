@@ -1,0 +1,96 @@
+// The prerendered page: complete without JavaScript, hydrated without a second copy or a
+// layout shift, and still readable when the WebAssembly cannot run.
+import { test, expect, sentences, VALUES, openChart, visibleText, ARTIFACTS } from "./fixtures.mjs";
+
+test.describe("with JavaScript disabled", () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const width of [375, 1280]) {
+    test(`at ${width} px the whole article and the static chart are visible`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto("/");
+      const text = await visibleText(page);
+      for (const sentence of sentences()) {
+        expect(text.includes(sentence), sentence).toBe(true);
+      }
+      const svg = page.locator("#chart svg:visible");
+      await expect(svg).toHaveCount(1);
+      const labels = await svg.locator("text").allTextContents();
+      for (const value of VALUES) {
+        expect(labels.map((l) => l.trim())).toContain(value);
+      }
+      await expect(page.locator("noscript p, p.notice").first()).toBeVisible();
+      await expect(page.locator(".notice").first()).toContainText("JavaScript is off");
+      await page.screenshot({ path: `${ARTIFACTS}no-js-${width}.png`, fullPage: true });
+    });
+  }
+});
+
+test("the static chart is on screen before the WebAssembly arrives", async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/*.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/", { waitUntil: "domcontentloaded" });
+  await expect(page.locator("#chart svg:visible")).toHaveCount(1);
+  await expect(page.locator("#chart canvas")).toHaveCount(0);
+  release();
+  await page.waitForFunction(() => performance.getEntriesByName("chart-drawn").length > 0);
+  await expect(page.locator("#chart svg")).toHaveCount(0);
+  await expect(page.locator("#chart canvas")).toHaveCount(1);
+});
+
+test("hydration causes no layout shift and keeps the chart's box", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__shifts.push(entry.value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/*.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/", { waitUntil: "domcontentloaded" });
+  const staticBox = await page.locator("#chart").boundingBox();
+  release();
+  await page.waitForFunction(() => performance.getEntriesByName("chart-drawn").length > 0);
+  await page.waitForTimeout(300);
+  const interactiveBox = await page.locator("#chart").boundingBox();
+  expect(interactiveBox).toEqual(staticBox);
+  const canvasBox = await page.locator("#chart canvas").boundingBox();
+  expect(canvasBox.width).toBeCloseTo(staticBox.width, 0);
+  expect(canvasBox.height).toBeCloseTo(staticBox.height, 0);
+  const shifts = await page.evaluate(() => window.__shifts);
+  expect(shifts.reduce((a, b) => a + b, 0)).toBe(0);
+});
+
+test("the wasm is downloaded once", async ({ page }) => {
+  const wasmRequests = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith(".wasm")) wasmRequests.push(request.url());
+  });
+  await openChart(page);
+  expect(wasmRequests).toHaveLength(1);
+});
+
+test.describe("when the WebAssembly cannot load", () => {
+  test.use({ allowedConsole: /Failed to load resource|ERR_FAILED/ });
+
+  test("the article and static chart stay and a notice says why", async ({ page }) => {
+    await page.route("**/*.wasm", (route) => route.abort());
+    await page.goto("/");
+    const notice = page.locator("#notice");
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText("WebAssembly");
+    await expect(page.locator("#chart svg:visible")).toHaveCount(1);
+    const text = await visibleText(page);
+    for (const sentence of sentences()) {
+      expect(text.includes(sentence), sentence).toBe(true);
+    }
+  });
+});

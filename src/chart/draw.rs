@@ -1,0 +1,379 @@
+//! The one drawing function, generic over plotters' `DrawingBackend`: `CanvasBackend` in the
+//! browser, `SVGBackend` at build time. It knows nothing about the backend: sizes arrive in a
+//! `Layout` (CSS pixels × pixel ratio), colours in a `Palette`.
+
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::scale::{x_axis, y_axis, YScale};
+use super::theme::{Palette, FONT_FAMILY};
+use crate::content::{Annotation, Point};
+use crate::format::thousands;
+
+/// Sizes for one drawing. Everything is given in CSS pixels and multiplied by `ratio` here,
+/// so the chart is as crisp on a 3× phone as on a 1× monitor.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Layout {
+    /// Backend pixels per CSS pixel (`devicePixelRatio` on a canvas, 1 for SVG).
+    pub ratio: f64,
+    /// Multiplies font sizes only: backends disagree on what a font size means (plotters'
+    /// SVG backend writes `size / 1.24`), and the caller knows which one it uses.
+    pub font_scale: f64,
+    /// Small screens: smaller type, tighter margins, the annotation label on two lines.
+    pub compact: bool,
+}
+
+impl Layout {
+    /// Width in CSS pixels below which the chart uses the compact layout.
+    pub const COMPACT_BELOW: f64 = 480.0;
+
+    pub fn new(css_width: f64, ratio: f64) -> Layout {
+        Layout {
+            ratio,
+            font_scale: 1.0,
+            compact: css_width < Self::COMPACT_BELOW,
+        }
+    }
+
+    fn px(&self, css: f64) -> i32 {
+        (css * self.ratio).round() as i32
+    }
+
+    fn size(&self, css: f64) -> u32 {
+        self.px(css).max(1) as u32
+    }
+
+    fn font(&self, css_normal: f64, css_compact: f64, bold: bool) -> TextStyle<'static> {
+        let css = if self.compact {
+            css_compact
+        } else {
+            css_normal
+        };
+        let style = if bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
+        FontDesc::new(
+            FontFamily::Name(FONT_FAMILY),
+            css * self.ratio * self.font_scale,
+            style,
+        )
+        .into()
+    }
+}
+
+/// What to draw.
+pub struct Frame<'a> {
+    pub points: &'a [Point],
+    pub annotation: &'a Annotation,
+    pub scale: YScale,
+    pub selected: Option<usize>,
+    /// How much of the line is drawn, from 0 to 1 (the entrance animation); 1 when still.
+    pub progress: f64,
+    pub palette: &'a Palette,
+    pub layout: Layout,
+    /// Fill the background (exported images); the page's own background shows through otherwise.
+    pub opaque: bool,
+}
+
+pub type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// Draws the chart on `area` and returns each point's position in backend pixels, as plotters'
+/// coordinate translation placed it: the basis for hit-testing and the tooltip.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+) -> DrawResult<Vec<(f64, f64)>, DB> {
+    let Frame {
+        points,
+        annotation,
+        scale,
+        palette,
+        layout: l,
+        ..
+    } = *frame;
+    if frame.opaque {
+        area.fill(&palette.background)?;
+    }
+    let values: Vec<u32> = points.iter().map(|p| p.value).collect();
+    let (x_range, x_ticks) = x_axis(points);
+    let (y_range, y_ticks) = y_axis(scale, &values);
+    let widest_tick = y_ticks.iter().map(|t| t.label.len()).max().unwrap_or(1) as f64;
+    let tick_font = l.font(13.0, 12.0, false);
+
+    let chart = ChartBuilder::on(area)
+        .margin_top(l.size(if l.compact { 34.0 } else { 30.0 }))
+        .margin_right(l.size(if l.compact { 14.0 } else { 22.0 }))
+        .margin_left(l.size(2.0))
+        .x_label_area_size(l.size(26.0))
+        .y_label_area_size(l.size(10.0 + 7.5 * widest_tick))
+        .build_cartesian_2d(x_range.clone(), y_range.clone())?;
+    // Plotters' coordinate translation: data (years, axis units) → backend pixels.
+    let plot = chart.plotting_area();
+    let at = |x: f64, y: f64| plot.map_coordinate(&(x, y));
+
+    // The annotation's span, clipped to the axis.
+    let band_from = annotation.from.as_year_fraction().max(x_range.start);
+    let band_to = annotation.to.end_as_year_fraction().min(x_range.end);
+    if band_from < band_to {
+        plot.draw(&Rectangle::new(
+            [(band_from, y_range.start), (band_to, y_range.end)],
+            palette.band.filled(),
+        ))?;
+        let (left, top) = at(band_from, y_range.end);
+        let label_font = l.font(12.0, 11.5, false).color(&palette.band_text);
+        for (i, line) in label_lines(annotation, l.compact).iter().enumerate() {
+            area.draw(&Text::new(
+                line.clone(),
+                (left + l.px(6.0), top + l.px(6.0 + 15.0 * i as f64)),
+                label_font.clone(),
+            ))?;
+        }
+    }
+
+    // Gridlines with their labels left of the plot; the zero line (linear) is the baseline.
+    for tick in &y_ticks {
+        let is_baseline = scale == YScale::Linear && tick.at == 0.0;
+        let (color, width) = if is_baseline {
+            (palette.baseline, 1.5)
+        } else {
+            (palette.grid, 1.0)
+        };
+        plot.draw(&PathElement::new(
+            vec![(x_range.start, tick.at), (x_range.end, tick.at)],
+            color.stroke_width(l.size(width)),
+        ))?;
+        let (left, y) = at(x_range.start, tick.at);
+        area.draw(&Text::new(
+            tick.label.clone(),
+            (left - l.px(8.0), y),
+            tick_font
+                .clone()
+                .color(&palette.muted_text)
+                .pos(Pos::new(HPos::Right, VPos::Center)),
+        ))?;
+    }
+    if scale == YScale::Log {
+        // No zero on a log axis: a plain axis line at the bottom instead.
+        plot.draw(&PathElement::new(
+            vec![(x_range.start, y_range.start), (x_range.end, y_range.start)],
+            palette.baseline.stroke_width(l.size(1.5)),
+        ))?;
+    }
+
+    // Year ticks below the axis.
+    for tick in &x_ticks {
+        let (x, bottom) = at(tick.at, y_range.start);
+        area.draw(&PathElement::new(
+            vec![(x, bottom), (x, bottom + l.px(5.0))],
+            palette.baseline.stroke_width(l.size(1.0)),
+        ))?;
+        area.draw(&Text::new(
+            tick.label.clone(),
+            (x, bottom + l.px(8.0)),
+            tick_font
+                .clone()
+                .color(&palette.muted_text)
+                .pos(Pos::new(HPos::Center, VPos::Top)),
+        ))?;
+    }
+
+    let positions: Vec<(i32, i32)> = points
+        .iter()
+        .map(|p| at(p.date.as_year_fraction(), scale.to_axis(f64::from(p.value))))
+        .collect();
+
+    // A guide from the selected point down to the axis.
+    if let Some(&(x, y)) = frame.selected.and_then(|i| positions.get(i)) {
+        let (_, bottom) = at(x_range.start, y_range.start);
+        area.draw(&DashedPathElement::new(
+            vec![(x, y), (x, bottom)],
+            l.size(3.0),
+            l.size(3.0),
+            palette.muted_text.stroke_width(l.size(1.0)),
+        ))?;
+    }
+
+    // The line, drawn up to `progress` of its length; dashed where a date is approximate.
+    let line_style = palette.line.stroke_width(l.size(3.0));
+    let visible = visible_segments(&positions, frame.progress);
+    for (i, segment) in visible.iter().enumerate() {
+        let approximate = points[i].approximate || points[i + 1].approximate;
+        if approximate {
+            area.draw(&DashedPathElement::new(
+                segment.to_vec(),
+                l.size(6.0),
+                l.size(4.0),
+                line_style,
+            ))?;
+        } else {
+            area.draw(&PathElement::new(segment.to_vec(), line_style))?;
+        }
+    }
+
+    // Markers and value labels for the points the line has reached.
+    let reached = reached_points(&positions, frame.progress);
+    let value_font = l.font(14.0, 13.0, true);
+    for (i, (&(x, y), point)) in positions.iter().zip(points).enumerate().take(reached) {
+        let selected = frame.selected == Some(i);
+        let radius = l.size(if selected { 7.0 } else { 5.0 });
+        // A ring of background colour keeps the marker readable where it meets the line.
+        area.draw(&Circle::new(
+            (x, y),
+            radius + l.size(2.0),
+            palette.background.filled(),
+        ))?;
+        if point.approximate {
+            area.draw(&Circle::new(
+                (x, y),
+                radius,
+                palette.line.stroke_width(l.size(2.5)),
+            ))?;
+        } else {
+            area.draw(&Circle::new((x, y), radius, palette.line.filled()))?;
+        }
+        area.draw(&Text::new(
+            thousands(point.value),
+            (x, y - radius as i32 - l.px(5.0)),
+            value_font
+                .clone()
+                .color(&palette.text)
+                .pos(Pos::new(HPos::Center, VPos::Bottom)),
+        ))?;
+    }
+
+    Ok(positions
+        .iter()
+        .map(|&(x, y)| (f64::from(x), f64::from(y)))
+        .collect())
+}
+
+/// The annotation label, split in two at the space nearest its middle on small screens.
+fn label_lines(annotation: &Annotation, compact: bool) -> Vec<String> {
+    let label = annotation.label;
+    if !compact {
+        return vec![label.to_string()];
+    }
+    let middle = label.len() / 2;
+    let split = label
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .min_by_key(|i| i.abs_diff(middle));
+    match split {
+        Some(i) => vec![label[..i].to_string(), label[i + 1..].to_string()],
+        None => vec![label.to_string()],
+    }
+}
+
+/// Distance along the polyline from its start to each point (0 for the first).
+fn distances(positions: &[(i32, i32)]) -> Vec<f64> {
+    let mut travelled = 0.0;
+    let mut out = Vec::with_capacity(positions.len());
+    for (i, &(x, y)) in positions.iter().enumerate() {
+        if i > 0 {
+            let (px, py) = positions[i - 1];
+            travelled += f64::from(x - px).hypot(f64::from(y - py));
+        }
+        out.push(travelled);
+    }
+    out
+}
+
+/// The polyline cut at `progress` (0–1) of its total length: one pixel path per segment begun.
+pub fn visible_segments(positions: &[(i32, i32)], progress: f64) -> Vec<[(i32, i32); 2]> {
+    let along = distances(positions);
+    let drawn = along.last().copied().unwrap_or(0.0) * progress.clamp(0.0, 1.0);
+    let mut segments = Vec::new();
+    for (i, pair) in positions.windows(2).enumerate() {
+        let (a, b, start, end) = (pair[0], pair[1], along[i], along[i + 1]);
+        if drawn <= start {
+            break;
+        }
+        if drawn >= end {
+            segments.push([a, b]);
+        } else {
+            let t = (drawn - start) / (end - start);
+            let cut = (
+                a.0 + (f64::from(b.0 - a.0) * t).round() as i32,
+                a.1 + (f64::from(b.1 - a.1) * t).round() as i32,
+            );
+            segments.push([a, cut]);
+        }
+    }
+    segments
+}
+
+/// How many points the line has reached at `progress`: the first at once, each next one when
+/// the line arrives at it.
+fn reached_points(positions: &[(i32, i32)], progress: f64) -> usize {
+    let along = distances(positions);
+    let drawn = along.last().copied().unwrap_or(0.0) * progress.clamp(0.0, 1.0);
+    along.iter().filter(|d| **d <= drawn + 0.5).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_progress_draws_every_segment_whole() {
+        let points = [(0, 0), (100, 0), (100, 50)];
+        assert_eq!(
+            visible_segments(&points, 1.0),
+            vec![[(0, 0), (100, 0)], [(100, 0), (100, 50)]]
+        );
+    }
+
+    #[test]
+    fn partial_progress_cuts_the_line_by_length() {
+        // Total length 150: 40% is 60 px, inside the first segment.
+        let points = [(0, 0), (100, 0), (100, 50)];
+        assert_eq!(visible_segments(&points, 0.4), vec![[(0, 0), (60, 0)]]);
+        // 80% is 120 px: the whole first segment and 20 px of the second.
+        assert_eq!(
+            visible_segments(&points, 0.8),
+            vec![[(0, 0), (100, 0)], [(100, 0), (100, 20)]]
+        );
+        assert!(visible_segments(&points, 0.0).is_empty());
+    }
+
+    #[test]
+    fn points_appear_as_the_line_reaches_them() {
+        // The second point is 100 px along a 150 px line: reached at two thirds.
+        let points = [(0, 0), (100, 0), (100, 50)];
+        assert_eq!(reached_points(&points, 0.0), 1);
+        assert_eq!(reached_points(&points, 0.6), 1);
+        assert_eq!(reached_points(&points, 0.67), 2);
+        assert_eq!(reached_points(&points, 1.0), 3);
+    }
+
+    #[test]
+    fn long_annotation_labels_wrap_on_small_screens() {
+        let annotation = Annotation {
+            label: "“Fixed grip on gangs”",
+            from: crate::content::YearMonth {
+                year: 2014,
+                month: 1,
+            },
+            to: crate::content::YearMonth {
+                year: 2014,
+                month: 12,
+            },
+            note: "",
+        };
+        assert_eq!(label_lines(&annotation, false), ["“Fixed grip on gangs”"]);
+        assert_eq!(label_lines(&annotation, true), ["“Fixed grip", "on gangs”"]);
+    }
+
+    #[test]
+    fn layout_scales_css_pixels_by_the_ratio() {
+        let l = Layout::new(375.0, 2.0);
+        assert!(l.compact);
+        assert_eq!(l.px(5.0), 10);
+        assert_eq!(l.size(0.2), 1);
+        assert!(!Layout::new(640.0, 1.0).compact);
+    }
+}

@@ -1,0 +1,8 @@
+//! The chart: pure geometry (scales, selection, theme) and the plotters drawing code shared by
+//! the canvas in the browser and the static SVG made at build time.
+
+pub mod draw;
+pub mod scale;
+pub mod selection;
+pub mod theme;
+pub mod words;

@@ -1,0 +1,118 @@
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+
+use super::static_chart::StaticChart;
+use crate::chart::scale::YScale;
+use crate::chart::selection::{self, Step};
+use crate::chart::words::announcement;
+use crate::content::Chart;
+use crate::stats::describe;
+
+/// The chart with its HTML title, subtitle, description and source.
+///
+/// Prerendered, it shows a static SVG; once the browser has hydrated the page, the canvas
+/// takes over (same size, same drawing code) with pointer, touch and keyboard interaction.
+#[component]
+pub fn ChartFigure(
+    /// The chart's text and data.
+    chart: &'static Chart,
+) -> impl IntoView {
+    let selected = RwSignal::new(None::<usize>);
+    let scale = RwSignal::new(YScale::Linear);
+    // Effects never run on the host, so this turns true only in the browser, after hydration.
+    let interactive = RwSignal::new(false);
+    Effect::new(move || interactive.set(true));
+
+    let points = chart.points;
+    let on_keydown = move |ev: KeyboardEvent| {
+        let key = ev.key();
+        if key == "Escape" {
+            if selected.get_untracked().is_some() {
+                ev.prevent_default();
+                selected.set(None);
+            }
+        } else if let Some(step) = Step::from_key(&key) {
+            ev.prevent_default();
+            selected.update(|current| *current = selection::step(*current, step, points.len()));
+        }
+    };
+    let spoken = move || {
+        selected
+            .get()
+            .map(|i| announcement(points, i, chart.unit))
+            .unwrap_or_default()
+    };
+    let when_interactive = move |value: &'static str| move || interactive.get().then_some(value);
+    let approximate_note = points.iter().find(|p| p.approximate).map(|p| {
+        format!(
+            "Dashed line and hollow point: the source says only “{}”.",
+            p.period
+        )
+    });
+
+    view! {
+        <figure class="chart-figure" aria-labelledby="chart-title">
+            <div class="chart-head">
+                <h3 id="chart-title" class="chart-title">{chart.title}</h3>
+                <p class="chart-subtitle">{chart.subtitle}</p>
+            </div>
+            <div
+                id="chart"
+                class="chart-box"
+                role=when_interactive("application")
+                tabindex=when_interactive("0")
+                aria-roledescription=when_interactive("interactive chart")
+                aria-labelledby=when_interactive("chart-title")
+                aria-describedby=when_interactive("chart-help chart-description")
+                on:keydown=on_keydown
+            >
+                <Show when=move || interactive.get() fallback=move || view! { <StaticChart /> }>
+                    {interactive_chart(chart, selected, scale)}
+                </Show>
+            </div>
+            <p id="chart-help" class="visually-hidden">
+                "Left and right arrow keys move between the points; Home and End go to the first and last; Escape closes the details."
+            </p>
+            <p class="visually-hidden" aria-live="polite" aria-atomic="true">
+                {spoken}
+            </p>
+            <figcaption class="chart-caption">
+                <p id="chart-description" class="chart-description">
+                    {describe(points, chart.unit)}
+                </p>
+                <p class="chart-note">
+                    <span class="key key-band" aria-hidden="true"></span>
+                    {chart.annotation.note}
+                </p>
+                {approximate_note
+                    .map(|note| {
+                        view! {
+                            <p class="chart-note">
+                                <span class="key key-dashed" aria-hidden="true"></span>
+                                {note}
+                            </p>
+                        }
+                    })}
+                <p class="chart-source">"Source: " {chart.source}</p>
+            </figcaption>
+        </figure>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+fn interactive_chart(
+    chart: &'static Chart,
+    selected: RwSignal<Option<usize>>,
+    scale: RwSignal<YScale>,
+) -> impl IntoView {
+    view! { <crate::interactive::InteractiveChart chart selected scale=scale.into() /> }
+}
+
+/// On the host nothing is interactive: the prerendered page shows the static chart.
+#[cfg(not(feature = "hydrate"))]
+fn interactive_chart(
+    _chart: &'static Chart,
+    _selected: RwSignal<Option<usize>>,
+    _scale: RwSignal<YScale>,
+) -> impl IntoView {
+}

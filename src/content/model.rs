@@ -1,0 +1,136 @@
+//! The content as the app sees it: plain static data, generated at build time from
+//! `content/article.toml` (see `schema.rs` and `build.rs`). Nothing here parses anything.
+
+/// Everything the page shows, checked by the build.
+#[derive(Debug)]
+pub struct Content {
+    pub article: Article,
+    pub chart: Chart,
+    pub key_figures: KeyFigures,
+    /// The chart's data as CSV (header row, ISO dates, period labels, source), made at build time.
+    pub csv: &'static str,
+}
+
+#[derive(Debug)]
+pub struct Article {
+    pub headline: &'static str,
+    pub standfirst: &'static str,
+    pub body: &'static [Block],
+    pub related: &'static [Teaser],
+}
+
+/// One piece of the article body, in reading order.
+#[derive(Debug)]
+pub enum Block {
+    Paragraph(&'static str),
+    Subhead(&'static str),
+    /// A paragraph that opens with a quotation, then says who said it.
+    Quote(Quote),
+    /// Where the chart sits in the text.
+    Figure,
+}
+
+#[derive(Debug)]
+pub struct Quote {
+    /// The quoted words, with their typographic quotation marks, as published.
+    pub text: &'static str,
+    /// The words after the quotation, as published ("he continued.").
+    pub attribution: &'static str,
+    /// Who said it, spelled correctly.
+    pub speaker: &'static str,
+}
+
+/// A related article teaser.
+#[derive(Debug)]
+pub struct Teaser {
+    pub title: &'static str,
+    pub summary: &'static str,
+}
+
+#[derive(Debug)]
+pub struct Chart {
+    pub title: &'static str,
+    pub subtitle: &'static str,
+    /// What a value counts, in the plural ("people").
+    pub unit: &'static str,
+    pub source: &'static str,
+    /// At least two points, dates strictly increasing.
+    pub points: &'static [Point],
+    pub annotation: Annotation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    /// The period as the article names it ("Early 2013").
+    pub period: &'static str,
+    /// The month the count refers to: the point's place on the time axis.
+    pub date: YearMonth,
+    /// The source gives no exact month for this point.
+    pub approximate: bool,
+    pub value: u32,
+}
+
+/// A calendar month, the precision of the source's dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct YearMonth {
+    pub year: u16,
+    /// 1 = January.
+    pub month: u8,
+}
+
+/// A span of time shaded on the chart, with a short label and a sentence for the caption.
+#[derive(Debug)]
+pub struct Annotation {
+    pub label: &'static str,
+    pub from: YearMonth,
+    /// Inclusive: the span ends at the end of this month.
+    pub to: YearMonth,
+    pub note: &'static str,
+}
+
+/// Other figures from the article.
+#[derive(Debug)]
+pub struct KeyFigures {
+    pub year: u16,
+    pub members_sentenced: u32,
+    pub prison_years: u32,
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl YearMonth {
+    /// Position on a continuous time axis, in years: the start of the month.
+    pub fn as_year_fraction(self) -> f64 {
+        f64::from(self.year) + f64::from(self.month - 1) / 12.0
+    }
+
+    /// The year fraction at the end of the month (the start of the next one).
+    pub fn end_as_year_fraction(self) -> f64 {
+        self.as_year_fraction() + 1.0 / 12.0
+    }
+
+    /// "February 2014".
+    pub fn month_name(self) -> &'static str {
+        MONTH_NAMES[usize::from(self.month - 1)]
+    }
+}
+
+impl std::fmt::Display for YearMonth {
+    /// ISO 8601 year and month: "2014-02".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}

@@ -1,0 +1,20 @@
+//! "Members asking for help to leave their biker gangs": the article and an interactive chart
+//! of the "A way out" exit program.
+//!
+//! Data flows one way: `content/article.toml` → (build.rs, checked) → `content::CONTENT` →
+//! pure chart logic (`chart::scale`, `chart::selection`, `stats`, `format`) → `chart::draw`
+//! (plotters, any backend) → components (Leptos). See README.md for the map.
+
+// Leptos view types nest deeply; the default limit (128) is too low for the figure.
+#![recursion_limit = "256"]
+
+pub mod chart;
+pub mod components;
+pub mod content;
+pub mod format;
+pub mod stats;
+
+#[cfg(feature = "hydrate")]
+pub mod interactive;
+#[cfg(feature = "ssr")]
+pub mod prerender;

@@ -1,0 +1,257 @@
+//! Build-time rendering on the host (`ssr` feature): the page's HTML from the same components
+//! the browser hydrates, and the chart as static SVG from the same drawing code as the canvas.
+//! Run by `src/bin/prerender.rs` from a Trunk post-build hook.
+
+use html_escape::{encode_double_quoted_attribute, encode_text};
+use leptos::prelude::*;
+use leptos::tachys::view::RenderHtml;
+use plotters::prelude::*;
+
+use crate::chart::draw::{draw, Frame, Layout};
+use crate::chart::scale::YScale;
+use crate::chart::theme::Theme;
+use crate::components::App;
+use crate::content::{Block, Chart, CONTENT};
+
+/// The element the app hydrates; Trunk's `index.html` must contain it, empty, exactly once.
+pub const APP_ROOT: &str = r#"<div id="app"></div>"#;
+
+/// The static chart's two layouts, matching the CSS (`.chart-box` aspect ratios and the
+/// container query at `Layout::COMPACT_BELOW`).
+pub const WIDE: (u32, u32) = (640, 360);
+pub const COMPACT: (u32, u32) = (360, 300);
+
+/// plotters' SVG backend writes `font-size = size / 1.24`; the canvas uses `size` px.
+const SVG_FONT_SCALE: f64 = 1.24;
+
+/// The app's HTML, exactly as hydration expects it (no added whitespace).
+pub fn render_app() -> String {
+    Owner::new().with(|| view! { <App /> }.to_html())
+}
+
+/// `<title>`, description and sharing metadata, from the content.
+pub fn render_head() -> String {
+    let article = &CONTENT.article;
+    let title = encode_text(article.headline);
+    let description =
+        encode_double_quoted_attribute(first_paragraph().unwrap_or(article.standfirst));
+    let headline = encode_double_quoted_attribute(article.headline);
+    format!(
+        concat!(
+            r#"<title>{title}</title>"#,
+            r#"<meta name="description" content="{description}">"#,
+            r#"<meta property="og:type" content="article">"#,
+            r#"<meta property="og:title" content="{headline}">"#,
+            r#"<meta property="og:description" content="{description}">"#,
+            r#"<meta name="twitter:card" content="summary">"#,
+            r#"<meta name="twitter:title" content="{headline}">"#,
+            r#"<meta name="twitter:description" content="{description}">"#,
+        ),
+        title = title,
+        description = description,
+        headline = headline,
+    )
+}
+
+fn first_paragraph() -> Option<&'static str> {
+    CONTENT.article.body.iter().find_map(|block| match block {
+        Block::Paragraph(text) => Some(*text),
+        _ => None,
+    })
+}
+
+/// Finishes Trunk's built `index.html`: the rendered head and app, and the wasm preload fixed
+/// for `js/loader.js`.
+pub fn fill_template(template: &str) -> Result<String, String> {
+    for marker in ["</head>", APP_ROOT] {
+        if template.matches(marker).count() != 1 {
+            return Err(format!("index.html must contain `{marker}` exactly once"));
+        }
+    }
+    let with_head = template.replacen("</head>", &format!("{}</head>", render_head()), 1);
+    let app = format!(r#"<div id="app">{}</div>"#, render_app());
+    move_wasm_integrity(&with_head.replacen(APP_ROOT, &app, 1))
+}
+
+/// Chromium ignores `integrity` on `<link rel="preload" as="fetch">` and warns in the console.
+/// The hash moves to `data-integrity`; the loader passes it to its own `fetch`, which reuses the
+/// preload (one download) and makes the browser check the hash (subresource integrity).
+pub fn move_wasm_integrity(html: &str) -> Result<String, String> {
+    let tags: Vec<(usize, &str)> = html
+        .match_indices("<link rel=\"preload\"")
+        .filter_map(|(start, _)| {
+            let end = start + html[start..].find('>')?;
+            let tag = &html[start..=end];
+            tag.contains("_bg.wasm\"").then_some((start, tag))
+        })
+        .collect();
+    let [(start, tag)] = tags[..] else {
+        return Err(format!(
+            "expected one wasm preload link from Trunk, found {}",
+            tags.len()
+        ));
+    };
+    if !tag.contains(" integrity=\"") {
+        return Err(format!("the wasm preload has no integrity hash: {tag}"));
+    }
+    let fixed = tag.replacen(" integrity=\"", " data-integrity=\"", 1);
+    Ok(format!(
+        "{}{fixed}{}",
+        &html[..start],
+        &html[start + tag.len()..]
+    ))
+}
+
+/// Four SVGs (wide and compact, light and dark), each classed so CSS shows exactly one.
+pub fn chart_svgs(chart: &Chart) -> String {
+    let mut out = String::new();
+    for (layout_name, size) in [("wide", WIDE), ("compact", COMPACT)] {
+        for theme in [Theme::Light, Theme::Dark] {
+            let theme_name = match theme {
+                Theme::Light => "light",
+                Theme::Dark => "dark",
+            };
+            let svg = chart_svg(chart, size, theme);
+            let classes =
+                format!(r#"class="chart-svg chart-svg--{layout_name} chart-svg--{theme_name}""#);
+            out.push_str(&svg.replacen(
+                "<svg ",
+                &format!("<svg {classes} aria-hidden=\"true\" "),
+                1,
+            ));
+        }
+    }
+    out
+}
+
+/// One static chart. Sized by its viewBox only, so CSS can scale it to the chart box.
+pub fn chart_svg(chart: &Chart, (width, height): (u32, u32), theme: Theme) -> String {
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let mut layout = Layout::new(f64::from(width), 1.0);
+        layout.font_scale = SVG_FONT_SCALE;
+        let frame = Frame {
+            points: chart.points,
+            annotation: &chart.annotation,
+            scale: YScale::Linear,
+            selected: None,
+            progress: 1.0,
+            palette: theme.palette(),
+            layout,
+            opaque: false,
+        };
+        draw(&area, &frame).expect("drawing into a String cannot fail");
+        area.present().expect("drawing into a String cannot fail");
+    }
+    svg.replacen(&format!(r#"width="{width}" height="{height}" "#), "", 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEMPLATE: &str = concat!(
+        r#"<html><head><link rel="modulepreload" href="/a.js" integrity="sha384-js">"#,
+        r#"<link rel="preload" href="/a_bg.wasm" crossorigin="anonymous" integrity="sha384-w" as="fetch">"#,
+        r#"</head><body><div id="app"></div></body></html>"#
+    );
+
+    /// Every piece of text the content file gives the article, read from the file as it is now:
+    /// a stale build would render something else.
+    fn article_texts_in_the_content_file() -> Vec<String> {
+        let file: toml::Table = include_str!("../content/article.toml").parse().unwrap();
+        let mut texts = Vec::new();
+        let article = file["article"].as_table().unwrap();
+        for key in ["headline", "standfirst"] {
+            texts.push(article[key].as_str().unwrap().to_string());
+        }
+        for block in article["body"].as_array().unwrap() {
+            let block = block.as_table().unwrap();
+            for (kind, value) in block {
+                match (kind.as_str(), value) {
+                    ("paragraph" | "subhead", toml::Value::String(text)) => {
+                        texts.push(text.clone())
+                    }
+                    ("quote", toml::Value::Table(quote)) => {
+                        texts.push(quote["text"].as_str().unwrap().to_string());
+                        texts.push(quote["attribution"].as_str().unwrap().to_string());
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for teaser in file["related"].as_array().unwrap() {
+            for key in ["title", "summary"] {
+                texts.push(teaser[key].as_str().unwrap().to_string());
+            }
+        }
+        let chart = file["chart"].as_table().unwrap();
+        for key in ["title", "subtitle", "source"] {
+            texts.push(chart[key].as_str().unwrap().to_string());
+        }
+        texts
+    }
+
+    #[test]
+    fn the_prerendered_app_contains_every_text_of_the_content_file_once() {
+        let html = render_app();
+        let texts = article_texts_in_the_content_file();
+        assert!(texts.len() > 20);
+        for text in texts {
+            let escaped = encode_text(&text).to_string();
+            assert!(
+                html.contains(&escaped),
+                "missing from the prerendered HTML: {text}"
+            );
+        }
+        assert_eq!(html.matches("<h1>").count(), 1);
+        assert_eq!(html.matches("<h2>").count(), 2);
+        assert_eq!(html.matches("<q>").count(), 3);
+    }
+
+    #[test]
+    fn the_prerendered_app_contains_the_static_chart_with_its_values() {
+        let html = render_app();
+        assert!(html.contains(r#"<div id="chart""#));
+        // Two layouts × two themes.
+        assert_eq!(html.matches("<svg ").count(), 4);
+        for value in ["15", "35", "74"] {
+            assert!(
+                html.contains(&format!(">\n{value}\n</text>")),
+                "no label {value}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_static_svg_keeps_its_view_box_but_no_fixed_size() {
+        let svg = chart_svg(&CONTENT.chart, WIDE, Theme::Light);
+        assert!(
+            svg.starts_with(r#"<svg viewBox="0 0 640 360""#),
+            "{}",
+            &svg[..80]
+        );
+    }
+
+    #[test]
+    fn the_template_gets_head_app_and_a_wasm_preload_without_integrity() {
+        let page = fill_template(TEMPLATE).unwrap();
+        assert!(page.contains("<title>Members asking for help to leave their biker gangs</title>"));
+        assert!(page.contains(r#"<meta property="og:type" content="article">"#));
+        assert!(page.contains(r#"<div id="app"><main"#));
+        assert!(page.contains(r#"crossorigin="anonymous" data-integrity="sha384-w" as="fetch">"#));
+        // The module preload keeps its (supported) integrity attribute.
+        assert!(page.contains(r#"href="/a.js" integrity="sha384-js""#));
+    }
+
+    #[test]
+    fn a_template_without_its_markers_is_refused() {
+        assert!(fill_template("<html><body></body></html>").is_err());
+        let no_preload = TEMPLATE.replace("a_bg.wasm", "a.bin");
+        assert_eq!(
+            fill_template(&no_preload).unwrap_err(),
+            "expected one wasm preload link from Trunk, found 0"
+        );
+    }
+}
