@@ -5,7 +5,13 @@
 // browser reuses the preload: one download.
 // If the app cannot start, the prerendered article and static chart stay, and a notice says why.
 
+// "?embed": only the figure. embed.html has the class from the start; this is the fallback.
+if (/(^|[?&])embed(=1|=true)?(&|$)/.test(location.search)) {
+  document.documentElement.classList.add("embed");
+}
+
 function showNotice(why) {
+  document.documentElement.classList.add("no-app");
   const notice = document.getElementById("notice");
   if (notice) {
     notice.textContent =

@@ -11,8 +11,11 @@
 pub mod chart;
 pub mod components;
 pub mod content;
+pub mod edge;
+pub mod embed;
 pub mod format;
 pub mod stats;
+pub mod view_state;
 
 #[cfg(feature = "hydrate")]
 pub mod interactive;

@@ -73,6 +73,22 @@ pub fn fill_template(template: &str) -> Result<String, String> {
     move_wasm_integrity(&with_head.replacen(APP_ROOT, &app, 1))
 }
 
+/// The embed version of a finished page: the same document, showing only the figure from the
+/// first paint (`html.embed` in the CSS), kept out of search results.
+pub fn embed_page(page: &str) -> Result<String, String> {
+    const HTML: &str = r#"<html lang="en">"#;
+    if page.matches(HTML).count() != 1 {
+        return Err(format!("index.html must contain `{HTML}` exactly once"));
+    }
+    Ok(page
+        .replacen(HTML, r#"<html lang="en" class="embed">"#, 1)
+        .replacen(
+            "</head>",
+            r#"<meta name="robots" content="noindex"></head>"#,
+            1,
+        ))
+}
+
 /// Chromium ignores `integrity` on `<link rel="preload" as="fetch">` and warns in the console.
 /// The hash moves to `data-integrity`; the loader passes it to its own `fetch`, which reuses the
 /// preload (one download) and makes the browser check the hash (subresource integrity).
@@ -152,7 +168,7 @@ mod tests {
     use super::*;
 
     const TEMPLATE: &str = concat!(
-        r#"<html><head><link rel="modulepreload" href="/a.js" integrity="sha384-js">"#,
+        r#"<html lang="en"><head><link rel="modulepreload" href="/a.js" integrity="sha384-js">"#,
         r#"<link rel="preload" href="/a_bg.wasm" crossorigin="anonymous" integrity="sha384-w" as="fetch">"#,
         r#"</head><body><div id="app"></div></body></html>"#
     );
@@ -243,6 +259,20 @@ mod tests {
         assert!(page.contains(r#"crossorigin="anonymous" data-integrity="sha384-w" as="fetch">"#));
         // The module preload keeps its (supported) integrity attribute.
         assert!(page.contains(r#"href="/a.js" integrity="sha384-js""#));
+    }
+
+    #[test]
+    fn the_embed_page_is_the_same_page_marked_as_embedded() {
+        let page = fill_template(TEMPLATE).unwrap();
+        let embed = embed_page(&page).unwrap();
+        assert!(embed.starts_with(r#"<html lang="en" class="embed"><head>"#));
+        assert!(embed.contains(r#"<meta name="robots" content="noindex"></head>"#));
+        assert_eq!(
+            embed
+                .replace(r#" class="embed""#, "")
+                .replace(r#"<meta name="robots" content="noindex">"#, ""),
+            page
+        );
     }
 
     #[test]

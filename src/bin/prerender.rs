@@ -1,8 +1,12 @@
 //! Trunk post-build hook: writes the prerendered article and static chart into the staged
-//! `index.html` (`$TRUNK_STAGING_DIR/index.html`, or the path given as the first argument).
+//! `index.html` (`$TRUNK_STAGING_DIR/index.html`, or the path given as the first argument), and
+//! its embed version, `embed.html`, beside it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use way_out::embed::EMBED_PAGE;
+use way_out::prerender::{embed_page, fill_template};
 
 fn main() -> ExitCode {
     let path = match std::env::args().nth(1) {
@@ -15,17 +19,24 @@ fn main() -> ExitCode {
             }
         },
     };
-    let result = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))
-        .and_then(|template| way_out::prerender::fill_template(&template))
-        .and_then(|page| {
-            std::fs::write(&path, page).map_err(|e| format!("cannot write {}: {e}", path.display()))
-        });
-    match result {
+    match prerender(&path) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("prerender: {message}");
             ExitCode::FAILURE
         }
     }
+}
+
+fn prerender(index: &Path) -> Result<(), String> {
+    let template = std::fs::read_to_string(index)
+        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let page = fill_template(&template)?;
+    let embed = embed_page(&page)?;
+    write(index, &page)?;
+    write(&index.with_file_name(EMBED_PAGE), &embed)
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }

@@ -111,9 +111,14 @@ pub fn draw<DB: DrawingBackend>(
         .x_label_area_size(l.size(26.0))
         .y_label_area_size(l.size(10.0 + 7.5 * widest_tick))
         .build_cartesian_2d(x_range.clone(), y_range.clone())?;
-    // Plotters' coordinate translation: data (years, axis units) → backend pixels.
+    // Plotters' coordinate translation: data (years, axis units) → backend pixels, made
+    // relative to `area` (which need not start at the backend's corner) for drawing on it.
     let plot = chart.plotting_area();
-    let at = |x: f64, y: f64| plot.map_coordinate(&(x, y));
+    let (left, top) = area.get_base_pixel();
+    let at = |x: f64, y: f64| {
+        let (px, py) = plot.map_coordinate(&(x, y));
+        (px - left, py - top)
+    };
 
     // The annotation's span, clipped to the axis.
     let band_from = annotation.from.as_year_fraction().max(x_range.start);
@@ -123,12 +128,15 @@ pub fn draw<DB: DrawingBackend>(
             [(band_from, y_range.start), (band_to, y_range.end)],
             palette.band.filled(),
         ))?;
-        let (left, top) = at(band_from, y_range.end);
+        let (band_left, band_top) = at(band_from, y_range.end);
         let label_font = l.font(12.0, 11.5, false).color(&palette.band_text);
         for (i, line) in label_lines(annotation, l.compact).iter().enumerate() {
             area.draw(&Text::new(
                 line.clone(),
-                (left + l.px(6.0), top + l.px(6.0 + 15.0 * i as f64)),
+                (
+                    band_left + l.px(6.0),
+                    band_top + l.px(6.0 + 15.0 * i as f64),
+                ),
                 label_font.clone(),
             ))?;
         }
@@ -146,10 +154,10 @@ pub fn draw<DB: DrawingBackend>(
             vec![(x_range.start, tick.at), (x_range.end, tick.at)],
             color.stroke_width(l.size(width)),
         ))?;
-        let (left, y) = at(x_range.start, tick.at);
+        let (plot_left, y) = at(x_range.start, tick.at);
         area.draw(&Text::new(
             tick.label.clone(),
-            (left - l.px(8.0), y),
+            (plot_left - l.px(8.0), y),
             tick_font
                 .clone()
                 .color(&palette.muted_text)
@@ -247,7 +255,7 @@ pub fn draw<DB: DrawingBackend>(
 
     Ok(positions
         .iter()
-        .map(|&(x, y)| (f64::from(x), f64::from(y)))
+        .map(|&(x, y)| (f64::from(x + left), f64::from(y + top)))
         .collect())
 }
 
@@ -375,5 +383,68 @@ mod tests {
         assert_eq!(l.px(5.0), 10);
         assert_eq!(l.size(0.2), 1);
         assert!(!Layout::new(640.0, 1.0).compact);
+    }
+}
+
+/// The same drawing on a sub-area must land exactly where it lands alone, shifted by the
+/// sub-area's offset: the exported image draws the chart below its title this way.
+#[cfg(all(test, feature = "ssr"))]
+mod backend_tests {
+    use super::*;
+    use crate::chart::theme::LIGHT;
+    use crate::content::CONTENT;
+
+    fn frame() -> Frame<'static> {
+        Frame {
+            points: CONTENT.chart.points,
+            annotation: &CONTENT.chart.annotation,
+            scale: YScale::Linear,
+            selected: Some(1),
+            progress: 1.0,
+            palette: &LIGHT,
+            layout: Layout::new(640.0, 1.0),
+            opaque: false,
+        }
+    }
+
+    /// (x, y) of every `<text>` whose content is `label`.
+    fn text_positions(svg: &str, label: &str) -> Vec<(i32, i32)> {
+        svg.split("<text ")
+            .skip(1)
+            .filter(|t| t.contains(&format!(">\n{label}\n</text>")))
+            .map(|t| {
+                let number = |name: &str| -> i32 {
+                    let start = t.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                    let end = start + t[start..].find('"').unwrap();
+                    t[start..end].parse().unwrap()
+                };
+                (number("x"), number("y"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn drawing_on_a_lower_sub_area_shifts_everything_by_its_offset() {
+        let mut alone = String::new();
+        let alone_positions = {
+            let area = SVGBackend::with_string(&mut alone, (640, 360)).into_drawing_area();
+            draw(&area, &frame()).unwrap()
+        };
+        let mut stacked = String::new();
+        let stacked_positions = {
+            let root = SVGBackend::with_string(&mut stacked, (640, 460)).into_drawing_area();
+            let (_, below) = root.split_vertically(100);
+            draw(&below, &frame()).unwrap()
+        };
+        for (a, b) in alone_positions.iter().zip(&stacked_positions) {
+            assert_eq!((a.0, a.1 + 100.0), *b);
+        }
+        for label in ["80", "2014", "74", "15"] {
+            let a = text_positions(&alone, label);
+            let b = text_positions(&stacked, label);
+            assert!(!a.is_empty(), "no label {label}");
+            let shifted: Vec<_> = a.iter().map(|(x, y)| (*x, y + 100)).collect();
+            assert_eq!(shifted, b, "label {label}");
+        }
     }
 }

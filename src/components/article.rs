@@ -1,20 +1,21 @@
+use leptos::either::EitherOf5;
 use leptos::prelude::*;
 
+use super::key_figures::KeyFiguresPanel;
 use super::ChartFigure;
-use crate::content::{Article, Block, Chart, Teaser};
+use crate::content::{Block, Content, Teaser};
 
-/// The article: headline, standfirst and body, with the chart where the body places it.
+/// The article: headline, standfirst and body, with the figures where the body places them.
 #[component]
 pub fn ArticleView(
-    /// The article's text.
-    article: &'static Article,
-    /// The chart the body's `Figure` block stands for.
-    chart: &'static Chart,
+    /// The article's text, the chart and the key figures.
+    content: &'static Content,
 ) -> impl IntoView {
+    let article = &content.article;
     let body = article
         .body
         .iter()
-        .map(|block| body_block(block, chart))
+        .map(|block| body_block(block, content))
         .collect_view();
     view! {
         <article class="article">
@@ -27,16 +28,19 @@ pub fn ArticleView(
     }
 }
 
-fn body_block(block: &'static Block, chart: &'static Chart) -> AnyView {
+fn body_block(block: &'static Block, content: &'static Content) -> impl IntoView {
     match block {
-        Block::Paragraph(text) => view! { <p>{*text}</p> }.into_any(),
-        Block::Subhead(text) => view! { <h2>{*text}</h2> }.into_any(),
+        Block::Paragraph(text) => EitherOf5::A(view! { <p>{*text}</p> }),
+        Block::Subhead(text) => EitherOf5::B(view! { <h2>{*text}</h2> }),
         // The quotation marks are part of the published text, so `<q>` adds none (see CSS).
         Block::Quote(quote) => {
             let after = format!(" {}", quote.attribution);
-            view! { <p><q>{quote.text}</q>{after}</p> }.into_any()
+            EitherOf5::C(view! { <p><q>{quote.text}</q>{after}</p> })
         }
-        Block::Figure => view! { <ChartFigure chart=chart /> }.into_any(),
+        Block::Chart => EitherOf5::D(view! { <ChartFigure chart=&content.chart /> }),
+        Block::KeyFigures => {
+            EitherOf5::E(view! { <KeyFiguresPanel figures=&content.key_figures /> })
+        }
     }
 }
 

@@ -1,27 +1,35 @@
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
+use super::data_table::DataTable;
+use super::figure_actions::FigureActions;
 use super::static_chart::StaticChart;
+use super::view_controls::ViewControls;
 use crate::chart::scale::YScale;
 use crate::chart::selection::{self, Step};
 use crate::chart::words::announcement;
 use crate::content::Chart;
-use crate::stats::describe;
+use crate::edge::{self, InteractiveChart};
+use crate::stats::{describe, growth_note};
+use crate::view_state::View;
 
-/// The chart with its HTML title, subtitle, description and source.
+/// The chart with its HTML title, subtitle, switches, table, description and source.
 ///
 /// Prerendered, it shows a static SVG; once the browser has hydrated the page, the canvas
-/// takes over (same size, same drawing code) with pointer, touch and keyboard interaction.
+/// takes over (same size, same drawing code) with pointer, touch and keyboard interaction, and
+/// the view follows the URL.
 #[component]
 pub fn ChartFigure(
     /// The chart's text and data.
     chart: &'static Chart,
 ) -> impl IntoView {
-    let selected = RwSignal::new(None::<usize>);
+    let view = RwSignal::new(View::Chart);
     let scale = RwSignal::new(YScale::Linear);
+    let selected = RwSignal::new(None::<usize>);
     // Effects never run on the host, so this turns true only in the browser, after hydration.
     let interactive = RwSignal::new(false);
     Effect::new(move || interactive.set(true));
+    edge::sync_with_url(chart.points.len(), view, scale, selected);
 
     let points = chart.points;
     let on_keydown = move |ev: KeyboardEvent| {
@@ -51,7 +59,11 @@ pub fn ChartFigure(
     });
 
     view! {
-        <figure class="chart-figure" aria-labelledby="chart-title">
+        <figure
+            class="chart-figure"
+            class:is-interactive=move || interactive.get()
+            aria-labelledby="chart-title"
+        >
             <div class="chart-head">
                 <h3 id="chart-title" class="chart-title">{chart.title}</h3>
                 <p class="chart-subtitle">{chart.subtitle}</p>
@@ -59,6 +71,7 @@ pub fn ChartFigure(
             <div
                 id="chart"
                 class="chart-box"
+                class:is-hidden=move || view.get() == View::Table
                 role=when_interactive("application")
                 tabindex=when_interactive("0")
                 aria-roledescription=when_interactive("interactive chart")
@@ -67,9 +80,11 @@ pub fn ChartFigure(
                 on:keydown=on_keydown
             >
                 <Show when=move || interactive.get() fallback=move || view! { <StaticChart /> }>
-                    {interactive_chart(chart, selected, scale)}
+                    <InteractiveChart chart selected scale=scale.into() />
                 </Show>
             </div>
+            <DataTable chart view=view.into() selected=selected.into() />
+            <ViewControls view scale />
             <p id="chart-help" class="visually-hidden">
                 "Left and right arrow keys move between the points; Home and End go to the first and last; Escape closes the details."
             </p>
@@ -80,6 +95,7 @@ pub fn ChartFigure(
                 <p id="chart-description" class="chart-description">
                     {describe(points, chart.unit)}
                 </p>
+                <p class="chart-note">{growth_note(points)}</p>
                 <p class="chart-note">
                     <span class="key key-band" aria-hidden="true"></span>
                     {chart.annotation.note}
@@ -95,24 +111,7 @@ pub fn ChartFigure(
                     })}
                 <p class="chart-source">"Source: " {chart.source}</p>
             </figcaption>
+            <FigureActions chart scale=scale.into() />
         </figure>
     }
-}
-
-#[cfg(feature = "hydrate")]
-fn interactive_chart(
-    chart: &'static Chart,
-    selected: RwSignal<Option<usize>>,
-    scale: RwSignal<YScale>,
-) -> impl IntoView {
-    view! { <crate::interactive::InteractiveChart chart selected scale=scale.into() /> }
-}
-
-/// On the host nothing is interactive: the prerendered page shows the static chart.
-#[cfg(not(feature = "hydrate"))]
-fn interactive_chart(
-    _chart: &'static Chart,
-    _selected: RwSignal<Option<usize>>,
-    _scale: RwSignal<YScale>,
-) -> impl IntoView {
 }

@@ -1,9 +1,13 @@
 //! Leptos views. They take plain data and render the same HTML on the host (prerender, `ssr`)
-//! and in the browser (hydration); browser-only behaviour lives in `crate::interactive`.
+//! and in the browser (hydration). What they need from the browser goes through `crate::edge`.
 
 mod article;
+mod data_table;
 mod figure;
+mod figure_actions;
+mod key_figures;
 mod static_chart;
+mod view_controls;
 
 pub use article::{ArticleView, RelatedArticles};
 pub use figure::ChartFigure;
@@ -17,7 +21,7 @@ use crate::content::CONTENT;
 pub fn App() -> impl IntoView {
     view! {
         <main id="main">
-            <ArticleView article=&CONTENT.article chart=&CONTENT.chart />
+            <ArticleView content=&CONTENT />
             <RelatedArticles teasers=CONTENT.article.related />
         </main>
     }

@@ -9,6 +9,8 @@ pub struct Content {
     pub key_figures: KeyFigures,
     /// The chart's data as CSV (header row, ISO dates, period labels, source), made at build time.
     pub csv: &'static str,
+    /// The same CSV as a `data:` URL, for a download link that needs no script and no request.
+    pub csv_href: &'static str,
 }
 
 #[derive(Debug)]
@@ -27,7 +29,9 @@ pub enum Block {
     /// A paragraph that opens with a quotation, then says who said it.
     Quote(Quote),
     /// Where the chart sits in the text.
-    Figure,
+    Chart,
+    /// Where the key-figures panel sits in the text.
+    KeyFigures,
 }
 
 #[derive(Debug)]
@@ -54,6 +58,8 @@ pub struct Chart {
     /// What a value counts, in the plural ("people").
     pub unit: &'static str,
     pub source: &'static str,
+    /// Names downloaded files: `<slug>.csv`, `<slug>.png`.
+    pub slug: &'static str,
     /// At least two points, dates strictly increasing.
     pub points: &'static [Point],
     pub annotation: Annotation,

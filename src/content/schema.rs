@@ -47,7 +47,7 @@ pub enum RawBlock {
     Paragraph(String),
     Subhead(String),
     Quote(RawQuote),
-    /// Names the table that describes the figure; only `"chart"` exists.
+    /// Where a figure goes: `"chart"` or `"key-figures"`, each exactly once.
     Figure(String),
 }
 
@@ -73,6 +73,7 @@ pub struct RawChart {
     pub subtitle: String,
     pub unit: String,
     pub source: String,
+    pub slug: String,
     pub points: Vec<RawPoint>,
     pub annotation: RawAnnotation,
 }
@@ -139,11 +140,14 @@ fn toml_problem(text: &str, e: &toml::de::Error) -> String {
 
 type Problem = (String, String);
 
+/// The figures the article body can place.
+const FIGURES: [&str; 2] = ["chart", "key-figures"];
+
 fn check(c: &RawContent) -> Result<(), Problem> {
     let a = &c.article;
     not_empty("article.headline", &a.headline)?;
     not_empty("article.standfirst", &a.standfirst)?;
-    let mut figures = 0;
+    let mut figures: Vec<&str> = Vec::new();
     let mut paragraphs = 0;
     for (i, block) in a.body.iter().enumerate() {
         let at = format!("article.body[{i}]");
@@ -159,24 +163,27 @@ fn check(c: &RawContent) -> Result<(), Problem> {
                 not_empty(&format!("{at}.quote.speaker"), &q.speaker)?;
             }
             RawBlock::Figure(name) => {
-                figures += 1;
-                if name != "chart" {
+                if !FIGURES.contains(&name.as_str()) {
                     return Err((
                         format!("{at}.figure"),
-                        format!("unknown figure \"{name}\"; the only figure is \"chart\""),
+                        format!("unknown figure \"{name}\"; the figures are {FIGURES:?}"),
                     ));
                 }
+                figures.push(name);
             }
         }
     }
     if paragraphs == 0 {
         return Err(("article.body".into(), "has no paragraph".into()));
     }
-    if figures != 1 {
-        return Err((
-            "article.body".into(),
-            format!("must place the chart exactly once (figure = \"chart\"), found {figures}"),
-        ));
+    for figure in FIGURES {
+        let count = figures.iter().filter(|name| **name == figure).count();
+        if count != 1 {
+            return Err((
+                "article.body".into(),
+                format!("must place figure = \"{figure}\" exactly once, found {count}"),
+            ));
+        }
     }
 
     if c.related.is_empty() {
@@ -201,6 +208,21 @@ fn check(c: &RawContent) -> Result<(), Problem> {
     not_empty("chart.subtitle", &ch.subtitle)?;
     not_empty("chart.unit", &ch.unit)?;
     not_empty("chart.source", &ch.source)?;
+    let slug_ok = ch.slug.split('-').all(|part| {
+        !part.is_empty()
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    });
+    if !slug_ok {
+        return Err((
+            "chart.slug".into(),
+            format!(
+                "\"{}\" must be lowercase words and digits joined by hyphens",
+                ch.slug
+            ),
+        ));
+    }
     if ch.points.len() < 2 {
         return Err(("chart.points".into(), "needs at least two points".into()));
     }
@@ -355,7 +377,8 @@ pub fn to_rust(c: &RawContent) -> String {
                 s(&q.attribution),
                 s(&q.speaker)
             ),
-            RawBlock::Figure(_) => writeln!(out, "            Block::Figure,"),
+            RawBlock::Figure(name) if name == "chart" => writeln!(out, "            Block::Chart,"),
+            RawBlock::Figure(_) => writeln!(out, "            Block::KeyFigures,"),
         };
     }
     out.push_str("        ],\n        related: &[\n");
@@ -373,6 +396,7 @@ pub fn to_rust(c: &RawContent) -> String {
     let _ = writeln!(out, "        subtitle: {},", s(&ch.subtitle));
     let _ = writeln!(out, "        unit: {},", s(&ch.unit));
     let _ = writeln!(out, "        source: {},", s(&ch.source));
+    let _ = writeln!(out, "        slug: {},", s(&ch.slug));
     out.push_str("        points: &[\n");
     for p in &ch.points {
         let _ = writeln!(
@@ -399,8 +423,27 @@ pub fn to_rust(c: &RawContent) -> String {
         "    }},\n    key_figures: KeyFigures {{ year: {}, members_sentenced: {}, prison_years: {} }},",
         k.year, k.members_sentenced, k.prison_years
     );
-    let _ = writeln!(out, "    csv: {},\n}};", s(&to_csv(c)));
+    let csv = to_csv(c);
+    let _ = writeln!(
+        out,
+        "    csv_href: {},",
+        s(&data_url("text/csv;charset=utf-8", &csv))
+    );
+    let _ = writeln!(out, "    csv: {},\n}};", s(&csv));
     out
+}
+
+/// A `data:` URL for a download link that works without JavaScript and without a request.
+pub fn data_url(media_type: &str, text: &str) -> String {
+    let mut url = format!("data:{media_type},");
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            url.push(char::from(byte));
+        } else {
+            let _ = write!(url, "%{byte:02X}");
+        }
+    }
+    url
 }
 
 /// The chart's data for "Get the data": one row per point, ISO year-month dates.
@@ -484,7 +527,7 @@ mod tests {
             "speaker = \"Jens Henrik Højbjerg\"",
             "speaker = \"\"",
         ));
-        assert_eq!(e.field, "article.body[2].quote.speaker");
+        assert_eq!(e.field, "article.body[3].quote.speaker");
         assert_eq!(e.problem, "is empty");
     }
 
@@ -528,7 +571,7 @@ mod tests {
             "subhead = \"Numbers have doubled\"",
             "heading = \"x\"",
         ));
-        assert!(e.field.starts_with("article.body[5]"), "{e}");
+        assert!(e.field.starts_with("article.body[6]"), "{e}");
         assert!(e.problem.contains("unknown variant `heading`"), "{e}");
     }
 
@@ -555,10 +598,35 @@ mod tests {
     }
 
     #[test]
-    fn the_chart_must_be_placed_once() {
+    fn each_figure_must_be_placed_once() {
         let e = error_for(&real_with("figure = \"chart\"\n", "paragraph = \"x\"\n"));
-        assert_eq!(e.field, "article.body");
-        assert!(e.problem.contains("found 0"), "{e}");
+        assert_eq!(
+            e.to_string(),
+            "content/article.toml: article.body: must place figure = \"chart\" exactly once, found 0"
+        );
+        let e = error_for(&real_with("figure = \"key-figures\"", "figure = \"chart\""));
+        assert!(e.problem.contains("\"chart\" exactly once, found 2"), "{e}");
+        let e = error_for(&real_with("figure = \"key-figures\"", "figure = \"map\""));
+        assert!(e.problem.starts_with("unknown figure \"map\""), "{e}");
+    }
+
+    #[test]
+    fn slug_must_be_safe_for_file_names() {
+        for bad in ["", "Gang", "gang exit", "gang--exit", "../x", "-gang"] {
+            let e = error_for(&real_with(
+                "slug = \"gang-exit-program-participants-2013-2015\"",
+                &format!("slug = \"{bad}\""),
+            ));
+            assert_eq!(e.field, "chart.slug", "{bad}");
+        }
+    }
+
+    #[test]
+    fn data_urls_escape_everything_but_unreserved_characters() {
+        assert_eq!(
+            data_url("text/csv;charset=utf-8", "a,b\n1 2\n“x”"),
+            "data:text/csv;charset=utf-8,a%2Cb%0A1%202%0A%E2%80%9Cx%E2%80%9D"
+        );
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! Browser state as signals, where leptos-use's version does not fit.
 
 use leptos::ev::change;
+use leptos::html::Canvas;
 use leptos::prelude::*;
 use leptos_use_event_listener::use_event_listener;
+use leptos_use_intersection_observer::use_intersection_observer;
 
 /// `window.devicePixelRatio`, updated when it changes (zoom, or the window moving to a
 /// screen with another density).
@@ -33,4 +35,56 @@ fn current_ratio() -> f64 {
     } else {
         1.0
     }
+}
+
+/// How long the line takes to draw itself.
+const ENTRANCE: f64 = 500.0;
+
+/// The entrance animation's progress, 0 to 1. The line draws itself when the chart first
+/// scrolls into view, but only if it was off screen when the page hydrated (a reader who has
+/// already seen the static chart must not see it vanish) and the reader has not asked for
+/// reduced motion.
+pub fn use_entrance(target: NodeRef<Canvas>, reduced_motion: Signal<bool>) -> Signal<f64> {
+    let progress = RwSignal::new(1.0);
+    // None until the first observation; then whether the animation is still to come.
+    let waiting = StoredValue::new(None::<bool>);
+    let observer = use_intersection_observer(target, move |entries, _| {
+        let visible = entries.iter().any(|e| e.is_intersecting());
+        match waiting.get_value() {
+            None if visible || reduced_motion.get_untracked() => waiting.set_value(Some(false)),
+            None => {
+                progress.set(0.0);
+                waiting.set_value(Some(true));
+            }
+            Some(true) if visible => {
+                waiting.set_value(Some(false));
+                animate(progress);
+            }
+            _ => {}
+        }
+    });
+    // Stop observing once done.
+    Effect::new(move || {
+        if progress.get() >= 1.0 && waiting.get_value() == Some(false) {
+            (observer.stop)();
+        }
+    });
+    progress.into()
+}
+
+fn animate(progress: RwSignal<f64>) {
+    let Some(performance) = window().performance() else {
+        progress.set(1.0);
+        return;
+    };
+    let start = performance.now();
+    fn frame(performance: web_sys::Performance, start: f64, progress: RwSignal<f64>) {
+        let t = ((performance.now() - start) / ENTRANCE).clamp(0.0, 1.0);
+        // Ease out: quick start, gentle landing.
+        progress.set(1.0 - (1.0 - t) * (1.0 - t));
+        if t < 1.0 {
+            request_animation_frame(move || frame(performance, start, progress));
+        }
+    }
+    request_animation_frame(move || frame(performance, start, progress));
 }

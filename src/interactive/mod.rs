@@ -1,15 +1,22 @@
 //! The browser side (`hydrate` feature): hydration entry point, the canvas chart with its
-//! pointer interaction and tooltip, and small hooks for browser state. Everything here is an
-//! edge around the pure modules: it reads the browser, calls them, and writes pixels or DOM.
+//! pointer interaction, tooltip and entrance animation, the URL, downloads and small hooks for
+//! browser state. Everything here is an edge around the pure modules: it reads the browser,
+//! calls them, and writes pixels, DOM or history.
 
 mod canvas;
+mod export;
 mod hooks;
+mod url;
+
+pub use export::{copy_to_clipboard, download_png, embed_code};
+pub use url::sync_with_url;
 
 use leptos::ev::PointerEvent;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use leptos_use_element_size::{use_element_size, UseElementSizeReturn};
-use leptos_use_preferences::use_preferred_dark;
+use leptos_use_media_query::use_media_query;
+use leptos_use_preferences::{use_preferred_dark, use_prefers_reduced_motion};
 use wasm_bindgen::JsCast;
 
 use crate::chart::draw::{Frame, Layout};
@@ -19,12 +26,16 @@ use crate::chart::theme::Theme;
 use crate::chart::words::point_text;
 use crate::components::App;
 use crate::content::Chart;
-use hooks::use_device_pixel_ratio;
+use hooks::{use_device_pixel_ratio, use_entrance};
+
+/// Pixels per CSS pixel when printing: sharp on paper whatever the screen.
+const PRINT_RATIO: f64 = 3.0;
 
 /// Hydrates the prerendered page in `<div id="app">`.
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("way-out: {info}").into());
+        show_notice("The chart stopped working because of an error. The article and the chart's values remain readable below.");
     }));
     let root = document()
         .get_element_by_id("app")
@@ -35,13 +46,21 @@ pub fn start() {
     }
 }
 
-/// The canvas chart. Redraws when its size, the pixel ratio, the colour scheme, the scale or
-/// the selection changes; selects the point nearest the pointer.
+/// Shows the page's notice bar (outside the hydrated app) with `text`.
+fn show_notice(text: &str) {
+    if let Some(notice) = document().get_element_by_id("notice") {
+        notice.set_text_content(Some(text));
+        let _ = notice.remove_attribute("hidden");
+    }
+}
+
+/// The canvas chart. Redraws when its size, the pixel ratio, the colour scheme, the scale, the
+/// selection, the entrance animation or printing changes; selects the point nearest the pointer.
 #[component]
 pub fn InteractiveChart(
     /// The chart's data.
     chart: &'static Chart,
-    /// The selected point, shared with the keyboard handler and the live region.
+    /// The selected point, shared with the keyboard handler, the table and the live region.
     selected: RwSignal<Option<usize>>,
     /// Linear or logarithmic values.
     scale: Signal<YScale>,
@@ -50,6 +69,8 @@ pub fn InteractiveChart(
     let UseElementSizeReturn { width, height } = use_element_size(canvas_ref);
     let ratio = use_device_pixel_ratio();
     let dark = use_preferred_dark();
+    let printing = use_media_query("print");
+    let progress = use_entrance(canvas_ref, use_prefers_reduced_motion());
     // Where plotters placed each point at the last draw, in canvas pixels.
     let positions = RwSignal::new(Vec::<(f64, f64)>::new());
     // The canvas's CSS size at the last draw.
@@ -60,19 +81,26 @@ pub fn InteractiveChart(
             return;
         };
         let css = canvas::css_size(&canvas, (width.get(), height.get()));
-        let theme = if dark.get() {
+        // Paper gets the light theme, the whole line, no selection, and more pixels.
+        let printing = printing.get();
+        let theme = if dark.get() && !printing {
             Theme::Dark
         } else {
             Theme::Light
+        };
+        let ratio = if printing {
+            ratio.get().max(PRINT_RATIO)
+        } else {
+            ratio.get()
         };
         let frame = Frame {
             points: chart.points,
             annotation: &chart.annotation,
             scale: scale.get(),
-            selected: selected.get(),
-            progress: 1.0,
+            selected: selected.get().filter(|_| !printing),
+            progress: if printing { 1.0 } else { progress.get() },
             palette: theme.palette(),
-            layout: Layout::new(css.0, ratio.get()),
+            layout: Layout::new(css.0, ratio),
             opaque: false,
         };
         if let Some(drawn) = canvas::paint(&canvas, css, &frame) {

@@ -1,0 +1,62 @@
+use leptos::prelude::*;
+
+use crate::chart::scale::YScale;
+use crate::content::{Chart, CONTENT};
+use crate::edge;
+
+/// "Get the data" (a plain link: works without the app), "Download image" and
+/// "Copy embed code" (they need the app).
+#[component]
+pub fn FigureActions(
+    /// The chart, for the image and the file names.
+    chart: &'static Chart,
+    /// The scale the image is drawn with: what the reader sees.
+    scale: Signal<YScale>,
+) -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    let fallback_code = RwSignal::new(None::<String>);
+    let copy_embed_code = move |_| {
+        let code = edge::embed_code(chart.title);
+        status.set(String::new());
+        edge::copy_to_clipboard(code.clone(), move |copied| {
+            if copied {
+                status.set("Embed code copied to the clipboard.".into());
+                fallback_code.set(None);
+            } else {
+                status.set("Copy the embed code below.".into());
+                fallback_code.set(Some(code));
+            }
+        });
+    };
+    view! {
+        <div class="chart-actions">
+            <a class="action" href=CONTENT.csv_href download=format!("{}.csv", chart.slug)>
+                "Get the data (CSV)"
+            </a>
+            <button
+                type="button"
+                class="action needs-js"
+                on:click=move |_| edge::download_png(chart, scale.get_untracked())
+            >
+                "Download image (PNG)"
+            </button>
+            <button type="button" class="action needs-js not-embedded" on:click=copy_embed_code>
+                "Copy embed code"
+            </button>
+        </div>
+        <p class="action-status" role="status">
+            {move || status.get()}
+        </p>
+        {move || {
+            fallback_code
+                .get()
+                .map(|code| {
+                    view! {
+                        <textarea class="embed-code" readonly rows="3" aria-label="Embed code">
+                            {code}
+                        </textarea>
+                    }
+                })
+        }}
+    }
+}

@@ -1,0 +1,49 @@
+//! What the components ask of the browser. In the browser build (`hydrate`) these are the real
+//! thing, from `crate::interactive`; on the host (`ssr` prerender) they do nothing: the host
+//! renders the initial view, and effects and event handlers never run there.
+
+#[cfg(feature = "hydrate")]
+pub use crate::interactive::{
+    copy_to_clipboard, download_png, embed_code, sync_with_url, InteractiveChart,
+};
+
+#[cfg(not(feature = "hydrate"))]
+pub use host::*;
+
+#[cfg(not(feature = "hydrate"))]
+mod host {
+    use leptos::prelude::*;
+
+    use crate::chart::scale::YScale;
+    use crate::content::Chart;
+    use crate::view_state::View;
+
+    /// Never rendered on the host: the prerendered page shows the static chart.
+    #[component]
+    pub fn InteractiveChart(
+        /// The chart's data.
+        chart: &'static Chart,
+        /// The selected point.
+        selected: RwSignal<Option<usize>>,
+        /// Linear or logarithmic values.
+        scale: Signal<YScale>,
+    ) -> impl IntoView {
+        let _ = (chart, selected, scale);
+    }
+
+    pub fn sync_with_url(
+        _points: usize,
+        _view: RwSignal<View>,
+        _scale: RwSignal<YScale>,
+        _selected: RwSignal<Option<usize>>,
+    ) {
+    }
+
+    pub fn download_png(_chart: &'static Chart, _scale: YScale) {}
+
+    pub fn embed_code(_title: &str) -> String {
+        String::new()
+    }
+
+    pub fn copy_to_clipboard(_text: String, _done: impl FnOnce(bool) + 'static) {}
+}

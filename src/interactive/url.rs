@@ -1,0 +1,86 @@
+//! The figure's view kept in the URL: read after hydration and on back/forward, written when
+//! it changes (a new history entry for the view and the scale; the selected point replaces the
+//! current entry, debounced, so hovering does not flood the history).
+
+use std::time::Duration;
+
+use leptos::ev::popstate;
+use leptos::prelude::*;
+use leptos_use_event_listener::use_event_listener;
+use wasm_bindgen::JsValue;
+
+use crate::chart::scale::YScale;
+use crate::view_state::{View, ViewState};
+
+/// How long the selection must rest before it is written to the URL.
+const POINT_DEBOUNCE: Duration = Duration::from_millis(400);
+
+pub fn sync_with_url(
+    points: usize,
+    view: RwSignal<View>,
+    scale: RwSignal<YScale>,
+    selected: RwSignal<Option<usize>>,
+) {
+    // The prerendered page shows the default view; the URL's view is applied once hydrated.
+    let applied = StoredValue::new(false);
+    let embed = StoredValue::new(false);
+    let apply_url = move || {
+        let state = current_state(points);
+        embed.set_value(state.embed);
+        view.set(state.view);
+        scale.set(state.scale);
+        selected.set(state.point);
+        applied.set_value(true);
+    };
+    Effect::new(apply_url);
+    let _ = use_event_listener(window(), popstate, move |_| apply_url());
+
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move || {
+        let wanted = ViewState {
+            view: view.get(),
+            scale: scale.get(),
+            point: selected.get(),
+            embed: embed.get_value(),
+        };
+        if !applied.get_value() {
+            return;
+        }
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        let shown = current_state(points);
+        if wanted == shown {
+            return;
+        }
+        if wanted.view != shown.view || wanted.scale != shown.scale {
+            write_url(&wanted, true);
+        } else {
+            let handle = set_timeout_with_handle(move || write_url(&wanted, false), POINT_DEBOUNCE);
+            pending.set_value(handle.ok());
+        }
+    });
+}
+
+fn current_state(points: usize) -> ViewState {
+    let search = window().location().search().unwrap_or_default();
+    ViewState::from_query(&search, points)
+}
+
+fn write_url(state: &ViewState, new_entry: bool) {
+    let location = window().location();
+    let url = format!(
+        "{}{}{}",
+        location.pathname().unwrap_or_default(),
+        state.to_query(),
+        location.hash().unwrap_or_default()
+    );
+    let Ok(history) = window().history() else {
+        return;
+    };
+    let _ = if new_entry {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
+}
