@@ -1,17 +1,32 @@
 //! Turns `content/article.toml` into static Rust data (`$OUT_DIR/content.rs`).
 //! Malformed content stops the build here, with the file, the field and the problem.
 
+// The same modules the app uses: the checks, and the statistics that write the chart's
+// description (computed here once, so the browser build carries text, not arithmetic).
+#[path = "src/content/model.rs"]
+#[allow(dead_code)]
+mod content;
 #[path = "src/format.rs"]
 #[allow(dead_code)]
 mod format;
 #[path = "src/content/schema.rs"]
 mod schema;
+#[path = "src/stats.rs"]
+#[allow(dead_code)]
+mod stats;
 
 const CONTENT_FILE: &str = "content/article.toml";
 
 fn main() {
     println!("cargo::rerun-if-changed={CONTENT_FILE}");
-    println!("cargo::rerun-if-changed=src/content/schema.rs");
+    for source in [
+        "src/content/schema.rs",
+        "src/content/model.rs",
+        "src/format.rs",
+        "src/stats.rs",
+    ] {
+        println!("cargo::rerun-if-changed={source}");
+    }
     let text = std::fs::read_to_string(CONTENT_FILE)
         .unwrap_or_else(|e| fail(&format!("{CONTENT_FILE}: cannot read: {e}")));
     let content = schema::parse(CONTENT_FILE, &text).unwrap_or_else(|e| fail(&e.to_string()));

@@ -11,7 +11,7 @@ use crate::chart::draw::{draw, Frame, Layout};
 use crate::chart::scale::YScale;
 use crate::chart::theme::Theme;
 use crate::components::App;
-use crate::content::{Block, Chart, CONTENT};
+use crate::content::{Block, Chart, ARTICLE};
 
 /// The element the app hydrates; Trunk's `index.html` must contain it, empty, exactly once.
 pub const APP_ROOT: &str = r#"<div id="app"></div>"#;
@@ -31,7 +31,7 @@ pub fn render_app() -> String {
 
 /// `<title>`, description and sharing metadata, from the content.
 pub fn render_head() -> String {
-    let article = &CONTENT.article;
+    let article = &ARTICLE;
     let title = encode_text(article.headline);
     let description =
         encode_double_quoted_attribute(first_paragraph().unwrap_or(article.standfirst));
@@ -54,7 +54,7 @@ pub fn render_head() -> String {
 }
 
 fn first_paragraph() -> Option<&'static str> {
-    CONTENT.article.body.iter().find_map(|block| match block {
+    ARTICLE.body.iter().find_map(|block| match block {
         Block::Paragraph(text) => Some(*text),
         _ => None,
     })
@@ -166,6 +166,7 @@ pub fn chart_svg(chart: &Chart, (width, height): (u32, u32), theme: Theme) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::CHART;
 
     const TEMPLATE: &str = concat!(
         r#"<html lang="en"><head><link rel="modulepreload" href="/a.js" integrity="sha384-js">"#,
@@ -242,7 +243,7 @@ mod tests {
 
     #[test]
     fn the_static_svg_keeps_its_view_box_but_no_fixed_size() {
-        let svg = chart_svg(&CONTENT.chart, WIDE, Theme::Light);
+        let svg = chart_svg(&CHART, WIDE, Theme::Light);
         assert!(
             svg.starts_with(r#"<svg viewBox="0 0 640 360""#),
             "{}",

@@ -392,12 +392,12 @@ mod tests {
 mod backend_tests {
     use super::*;
     use crate::chart::theme::LIGHT;
-    use crate::content::CONTENT;
+    use crate::content::CHART;
 
     fn frame() -> Frame<'static> {
         Frame {
-            points: CONTENT.chart.points,
-            annotation: &CONTENT.chart.annotation,
+            points: CHART.points,
+            annotation: &CHART.annotation,
             scale: YScale::Linear,
             selected: Some(1),
             progress: 1.0,

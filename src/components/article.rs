@@ -3,19 +3,22 @@ use leptos::prelude::*;
 
 use super::key_figures::KeyFiguresPanel;
 use super::ChartFigure;
-use crate::content::{Block, Content, Teaser};
+use crate::content::{Article, Block, Chart, KeyFigures, Teaser};
 
 /// The article: headline, standfirst and body, with the figures where the body places them.
 #[component]
 pub fn ArticleView(
-    /// The article's text, the chart and the key figures.
-    content: &'static Content,
+    /// The article's text.
+    article: &'static Article,
+    /// The chart, placed by the body's `Chart` block.
+    chart: &'static Chart,
+    /// The key figures, placed by the body's `KeyFigures` block.
+    key_figures: &'static KeyFigures,
 ) -> impl IntoView {
-    let article = &content.article;
     let body = article
         .body
         .iter()
-        .map(|block| body_block(block, content))
+        .map(|block| body_block(block, chart, key_figures))
         .collect_view();
     view! {
         <article class="article">
@@ -28,7 +31,11 @@ pub fn ArticleView(
     }
 }
 
-fn body_block(block: &'static Block, content: &'static Content) -> impl IntoView {
+fn body_block(
+    block: &'static Block,
+    chart: &'static Chart,
+    key_figures: &'static KeyFigures,
+) -> impl IntoView {
     match block {
         Block::Paragraph(text) => EitherOf5::A(view! { <p>{*text}</p> }),
         Block::Subhead(text) => EitherOf5::B(view! { <h2>{*text}</h2> }),
@@ -37,10 +44,13 @@ fn body_block(block: &'static Block, content: &'static Content) -> impl IntoView
             let after = format!(" {}", quote.attribution);
             EitherOf5::C(view! { <p><q>{quote.text}</q>{after}</p> })
         }
-        Block::Chart => EitherOf5::D(view! { <ChartFigure chart=&content.chart /> }),
-        Block::KeyFigures => {
-            EitherOf5::E(view! { <KeyFiguresPanel figures=&content.key_figures /> })
-        }
+        // The one part of the page the browser hydrates: `interactive::start` finds it by id.
+        Block::Chart => EitherOf5::D(view! {
+            <div id="chart-island">
+                <ChartFigure chart />
+            </div>
+        }),
+        Block::KeyFigures => EitherOf5::E(view! { <KeyFiguresPanel figures=key_figures /> }),
     }
 }
 

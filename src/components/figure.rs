@@ -10,7 +10,6 @@ use crate::chart::selection::{self, Step};
 use crate::chart::words::announcement;
 use crate::content::Chart;
 use crate::edge::{self, InteractiveChart};
-use crate::stats::{describe, growth_note};
 use crate::view_state::View;
 
 /// The chart with its HTML title, subtitle, switches, table, description and source.
@@ -93,9 +92,9 @@ pub fn ChartFigure(
             </p>
             <figcaption class="chart-caption">
                 <p id="chart-description" class="chart-description">
-                    {describe(points, chart.unit)}
+                    {chart.description}
                 </p>
-                <p class="chart-note">{growth_note(points)}</p>
+                <p class="chart-note">{chart.growth_note}</p>
                 <p class="chart-note">
                     <span class="key key-band" aria-hidden="true"></span>
                     {chart.annotation.note}

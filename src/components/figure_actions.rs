@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::chart::scale::YScale;
-use crate::content::{Chart, CONTENT};
+use crate::content::Chart;
 use crate::edge;
 
 /// "Get the data" (a plain link: works without the app), "Download image" and
@@ -30,7 +30,7 @@ pub fn FigureActions(
     };
     view! {
         <div class="chart-actions">
-            <a class="action" href=CONTENT.csv_href download=format!("{}.csv", chart.slug)>
+            <a class="action" href=chart.csv_href download=format!("{}.csv", chart.slug)>
                 "Get the data (CSV)"
             </a>
             <button

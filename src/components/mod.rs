@@ -14,15 +14,16 @@ pub use figure::ChartFigure;
 
 use leptos::prelude::*;
 
-use crate::content::CONTENT;
+use crate::content::{ARTICLE, CHART, KEY_FIGURES};
 
-/// The whole page inside `<div id="app">`.
+/// The whole page inside `<div id="app">`, rendered at build time. In the browser only the
+/// chart figure hydrates (the prose never changes), from `#chart-island`.
 #[component]
 pub fn App() -> impl IntoView {
     view! {
         <main id="main">
-            <ArticleView content=&CONTENT />
-            <RelatedArticles teasers=CONTENT.article.related />
+            <ArticleView article=&ARTICLE chart=&CHART key_figures=&KEY_FIGURES />
+            <RelatedArticles teasers=ARTICLE.related />
         </main>
     }
 }

@@ -10,7 +10,7 @@ pub fn StaticChart() -> impl IntoView {
 
 #[cfg(feature = "ssr")]
 fn svg_markup() -> String {
-    crate::prerender::chart_svgs(&crate::content::CONTENT.chart)
+    crate::prerender::chart_svgs(&crate::content::CHART)
 }
 
 #[cfg(not(feature = "ssr"))]

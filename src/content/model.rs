@@ -1,18 +1,6 @@
 //! The content as the app sees it: plain static data, generated at build time from
 //! `content/article.toml` (see `schema.rs` and `build.rs`). Nothing here parses anything.
 
-/// Everything the page shows, checked by the build.
-#[derive(Debug)]
-pub struct Content {
-    pub article: Article,
-    pub chart: Chart,
-    pub key_figures: KeyFigures,
-    /// The chart's data as CSV (header row, ISO dates, period labels, source), made at build time.
-    pub csv: &'static str,
-    /// The same CSV as a `data:` URL, for a download link that needs no script and no request.
-    pub csv_href: &'static str,
-}
-
 #[derive(Debug)]
 pub struct Article {
     pub headline: &'static str,
@@ -63,6 +51,14 @@ pub struct Chart {
     /// At least two points, dates strictly increasing.
     pub points: &'static [Point],
     pub annotation: Annotation,
+    /// What the chart shows, in words, generated from the data (`stats::describe`).
+    pub description: &'static str,
+    /// Growth rates and doubling times, with their method (`stats::growth_note`).
+    pub growth_note: &'static str,
+    /// The data as CSV (header row, ISO dates, period labels, source), made at build time.
+    pub csv: &'static str,
+    /// The same CSV as a `data:` URL, for a download link that needs no script and no request.
+    pub csv_href: &'static str,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

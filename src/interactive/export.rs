@@ -12,7 +12,6 @@ use crate::chart::scale::YScale;
 use crate::chart::theme::{Palette, FONT_FAMILY, LIGHT};
 use crate::content::Chart;
 use crate::embed::{embed_snippet, folder_of};
-use crate::stats::describe;
 
 /// The image's width in CSS pixels; it is drawn at twice that.
 const WIDTH: f64 = 640.0;
@@ -52,12 +51,7 @@ fn draw_and_save(chart: &'static Chart, scale: YScale) -> Option<()> {
         block(chart.subtitle, 15.0, false, palette.muted_text),
     ];
     let footer = [
-        block(
-            &describe(chart.points, chart.unit),
-            13.0,
-            false,
-            palette.text,
-        ),
+        block(chart.description, 13.0, false, palette.text),
         block(
             &format!("Source: {}", chart.source),
             12.0,

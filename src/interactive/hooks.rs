@@ -1,10 +1,26 @@
-//! Browser state as signals, where leptos-use's version does not fit.
+//! Browser state as signals: small hooks on top of leptos-use's observers and listeners.
 
 use leptos::ev::change;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use leptos_use_event_listener::use_event_listener;
 use leptos_use_intersection_observer::use_intersection_observer;
+use leptos_use_resize_observer::use_resize_observer;
+
+/// The element's CSS content size, updated by a ResizeObserver; (0, 0) until the first report.
+///
+/// Not leptos-use's `use_element_size`: for SVG targets it parses computed styles, which links
+/// Rust's float parser into the wasm (≈ 4 KB) for a canvas that is never SVG.
+pub fn use_css_size(target: NodeRef<Canvas>) -> Signal<(f64, f64)> {
+    let size = RwSignal::new((0.0, 0.0));
+    let _ = use_resize_observer(target, move |entries, _| {
+        if let Some(entry) = entries.last() {
+            let rect = entry.content_rect();
+            size.set((rect.width(), rect.height()));
+        }
+    });
+    size.into()
+}
 
 /// `window.devicePixelRatio`, updated when it changes (zoom, or the window moving to a
 /// screen with another density).

@@ -14,7 +14,6 @@ pub use url::sync_with_url;
 use leptos::ev::PointerEvent;
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use leptos_use_element_size::{use_element_size, UseElementSizeReturn};
 use leptos_use_media_query::use_media_query;
 use leptos_use_preferences::{use_preferred_dark, use_prefers_reduced_motion};
 use wasm_bindgen::JsCast;
@@ -24,25 +23,28 @@ use crate::chart::scale::YScale;
 use crate::chart::selection::nearest;
 use crate::chart::theme::Theme;
 use crate::chart::words::point_text;
-use crate::components::App;
-use crate::content::Chart;
-use hooks::{use_device_pixel_ratio, use_entrance};
+use crate::components::ChartFigure;
+use crate::content::{Chart, CHART};
+use hooks::{use_css_size, use_device_pixel_ratio, use_entrance};
 
 /// Pixels per CSS pixel when printing: sharp on paper whatever the screen.
 const PRINT_RATIO: f64 = 3.0;
 
-/// Hydrates the prerendered page in `<div id="app">`.
+/// Hydrates the prerendered chart figure in `#chart-island`. The rest of the page is static
+/// prerendered HTML: the browser build carries neither its code nor its text.
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("way-out: {info}").into());
         show_notice("The chart stopped working because of an error. The article and the chart's values remain readable below.");
     }));
-    let root = document()
-        .get_element_by_id("app")
+    let island = document()
+        .get_element_by_id("chart-island")
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-    match root {
-        Some(root) => leptos::mount::hydrate_from(root, App).forget(),
-        None => web_sys::console::error_1(&"way-out: no #app element to hydrate".into()),
+    match island {
+        Some(island) => {
+            leptos::mount::hydrate_from(island, || view! { <ChartFigure chart=&CHART /> }).forget()
+        }
+        None => web_sys::console::error_1(&"way-out: no #chart-island to hydrate".into()),
     }
 }
 
@@ -66,7 +68,7 @@ pub fn InteractiveChart(
     scale: Signal<YScale>,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
-    let UseElementSizeReturn { width, height } = use_element_size(canvas_ref);
+    let size = use_css_size(canvas_ref);
     let ratio = use_device_pixel_ratio();
     let dark = use_preferred_dark();
     let printing = use_media_query("print");
@@ -80,7 +82,7 @@ pub fn InteractiveChart(
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
-        let css = canvas::css_size(&canvas, (width.get(), height.get()));
+        let css = canvas::css_size(&canvas, size.get());
         // Paper gets the light theme, the whole line, no selection, and more pixels.
         let printing = printing.get();
         let theme = if dark.get() && !printing {
