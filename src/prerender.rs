@@ -9,7 +9,7 @@ use plotters::prelude::*;
 
 use crate::chart::draw::{draw, Frame, Layout};
 use crate::chart::scale::YScale;
-use crate::chart::theme::Theme;
+use crate::chart::theme::{Theme, FONT_FAMILY};
 use crate::components::App;
 use crate::content::{Block, Chart, ARTICLE};
 
@@ -151,7 +151,6 @@ pub fn chart_svg(chart: &Chart, (width, height): (u32, u32), theme: Theme) -> St
             points: chart.points,
             annotation: &chart.annotation,
             scale: YScale::Linear,
-            selected: None,
             progress: 1.0,
             palette: theme.palette(),
             layout,
@@ -160,7 +159,59 @@ pub fn chart_svg(chart: &Chart, (width, height): (u32, u32), theme: Theme) -> St
         draw(&area, &frame).expect("drawing into a String cannot fail");
         area.present().expect("drawing into a String cannot fail");
     }
-    svg.replacen(&format!(r#"width="{width}" height="{height}" "#), "", 1)
+    tidy_svg(&svg.replacen(&format!(r#"width="{width}" height="{height}" "#), "", 1))
+}
+
+/// plotters' SVG repeats the font family on every `<text>`, writes `opacity="1"` everywhere,
+/// prints font sizes like `13.000000000000002` and wraps each label in newlines. The same
+/// picture in fewer bytes (≈ 40% less to parse before first paint): the family once on the
+/// root (text inherits it), defaults dropped, sizes rounded, labels trimmed.
+fn tidy_svg(svg: &str) -> String {
+    let family = format!(
+        r#" font-family="{}""#,
+        encode_double_quoted_attribute(FONT_FAMILY)
+    );
+    let mut out = svg
+        .replace(&family, "")
+        .replace(r#" opacity="1""#, "")
+        .replace(r#" stroke="none" stroke-width="1""#, r#" stroke="none""#)
+        .replacen("<svg ", &format!("<svg{family} "), 1);
+    out = round_font_sizes(&out);
+    // `>\nlabel\n</text>` → `>label</text>`: trim the text before each `</text>`.
+    let mut parts: Vec<String> = out.split("</text>").map(str::to_string).collect();
+    let last = parts.len() - 1;
+    for part in &mut parts[..last] {
+        if let Some(at) = part.rfind('>') {
+            let label = part[at + 1..].trim_matches('\n').to_string();
+            part.truncate(at + 1);
+            part.push_str(&label);
+        }
+    }
+    parts.join("</text>")
+}
+
+/// `font-size="13.000000000000002"` → `font-size="13"`; keeps two decimals at most.
+fn round_font_sizes(svg: &str) -> String {
+    const KEY: &str = r#"font-size=""#;
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(at) = rest.find(KEY) {
+        let value_start = at + KEY.len();
+        out.push_str(&rest[..value_start]);
+        let value_end = value_start + rest[value_start..].find('"').unwrap_or(0);
+        let value = &rest[value_start..value_end];
+        match value.parse::<f64>() {
+            Ok(size) => {
+                let hundredths = (size * 100.0).round() as u64;
+                let text = format!("{}.{:02}", hundredths / 100, hundredths % 100);
+                out.push_str(text.trim_end_matches('0').trim_end_matches('.'));
+            }
+            Err(_) => out.push_str(value),
+        }
+        rest = &rest[value_end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -235,7 +286,7 @@ mod tests {
         assert_eq!(html.matches("<svg ").count(), 4);
         for value in ["15", "35", "74"] {
             assert!(
-                html.contains(&format!(">\n{value}\n</text>")),
+                html.contains(&format!(">{value}</text>")),
                 "no label {value}"
             );
         }
@@ -244,11 +295,28 @@ mod tests {
     #[test]
     fn the_static_svg_keeps_its_view_box_but_no_fixed_size() {
         let svg = chart_svg(&CHART, WIDE, Theme::Light);
-        assert!(
-            svg.starts_with(r#"<svg viewBox="0 0 640 360""#),
-            "{}",
-            &svg[..80]
+        assert!(svg.starts_with("<svg font-family="), "{}", &svg[..80]);
+        assert!(svg.contains(r#" viewBox="0 0 640 360""#), "{}", &svg[..200]);
+        assert!(!svg.contains(r#"width="640""#));
+    }
+
+    #[test]
+    fn tidying_keeps_the_picture_and_drops_repetition() {
+        let family = encode_double_quoted_attribute(FONT_FAMILY);
+        let raw = format!(
+            "<svg viewBox=\"0 0 10 10\">\n<text x=\"1\" y=\"2\" font-family=\"{family}\" font-size=\"13.000000000000002\" opacity=\"1\" fill=\"#000\">\n35\n</text>\n<circle r=\"2\" opacity=\"1\" fill=\"#111\" stroke=\"none\" stroke-width=\"1\"/>\n</svg>\n"
         );
+        assert_eq!(
+            tidy_svg(&raw),
+            format!(
+                "<svg font-family=\"{family}\" viewBox=\"0 0 10 10\">\n<text x=\"1\" y=\"2\" font-size=\"13\" fill=\"#000\">35</text>\n<circle r=\"2\" fill=\"#111\" stroke=\"none\"/>\n</svg>\n"
+            )
+        );
+        assert_eq!(
+            round_font_sizes(r#"font-size="10.4839""#),
+            r#"font-size="10.48""#
+        );
+        assert_eq!(round_font_sizes(r#"font-size="x""#), r#"font-size="x""#);
     }
 
     #[test]

@@ -1,11 +1,11 @@
 // The chart: sizes at every width and pixel ratio, hover, touch, keyboard, themes.
-import { test, expect, VALUES, CONTENT, openChart, sweepTooltips } from "./fixtures.mjs";
+import { test, expect, CHART_CANVAS, VALUES, CONTENT, openChart, sweepTooltips } from "./fixtures.mjs";
 
 const unit = CONTENT.chart.unit;
 
 test("the first draw is marked for the benchmark, in #chart", async ({ page }) => {
   await openChart(page);
-  await expect(page.locator("#chart canvas")).toHaveCount(1);
+  await expect(page.locator(CHART_CANVAS)).toHaveCount(1);
   const marks = await page.evaluate(() => performance.getEntriesByName("chart-drawn").length);
   expect(marks).toBe(1);
 });
@@ -16,7 +16,7 @@ test("hovering shows each point's value, period and change", async ({ page }) =>
   const seen = await sweepTooltips(page);
   expect(seen).toEqual(VALUES.map((v) => `${v} ${unit}`));
   // The middle of the chart is nearest the middle point: its change from the first.
-  const box = await page.locator("#chart canvas").boundingBox();
+  const box = await page.locator(CHART_CANVAS).boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   const tooltip = page.locator(".chart-tooltip");
   await expect(tooltip).toContainText(`${VALUES[1]} ${unit}`);
@@ -32,7 +32,7 @@ test.describe("on a touch screen", () => {
   test("tapping near a point selects it and keeps the tooltip", async ({ page }) => {
     await openChart(page);
     await page.locator("#chart").scrollIntoViewIfNeeded();
-    const box = await page.locator("#chart canvas").boundingBox();
+    const box = await page.locator(CHART_CANVAS).boundingBox();
     await page.touchscreen.tap(box.x + box.width - 20, box.y + box.height / 2);
     await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${VALUES.at(-1)} ${unit}`);
     await page.touchscreen.tap(box.x + 30, box.y + box.height / 2);
@@ -124,7 +124,7 @@ async function luminances(page) {
     const luminance = ([r, g, b]) => (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
     const background = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
     // Read a copy: reading the app's own canvas back makes Chromium warn in the console.
-    const canvas = document.querySelector("#chart canvas");
+    const canvas = document.querySelector("#chart canvas.chart-canvas");
     const copy = document.createElement("canvas");
     [copy.width, copy.height] = [canvas.width, canvas.height];
     const context = copy.getContext("2d", { willReadFrequently: true });

@@ -2,7 +2,7 @@
 // embedding, motion and print.
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, CONTENT, VALUES, openChart, ARTIFACTS } from "./fixtures.mjs";
+import { test, expect, CHART_CANVAS, CONTENT, VALUES, openChart, ARTIFACTS } from "./fixtures.mjs";
 
 const { chart } = CONTENT;
 const button = (page, name) => page.getByRole("button", { name, exact: true });
@@ -10,7 +10,7 @@ const button = (page, name) => page.getByRole("button", { name, exact: true });
 /** A copy of the chart canvas's pixels, as a data URL (reading the app's canvas directly warns). */
 const canvasImage = (page) =>
   page.evaluate(() => {
-    const canvas = document.querySelector("#chart canvas");
+    const canvas = document.querySelector("#chart canvas.chart-canvas");
     const copy = document.createElement("canvas");
     [copy.width, copy.height] = [canvas.width, canvas.height];
     copy.getContext("2d").drawImage(canvas, 0, 0);
@@ -176,7 +176,7 @@ test.describe("the URL keeps the view", () => {
       await expect(button(page, "Chart")).toHaveAttribute("aria-pressed", "true");
       await expect(button(page, "Linear")).toHaveAttribute("aria-pressed", "true");
       await expect(page.locator(".chart-tooltip")).toHaveCount(0);
-      await expect(page.locator("#chart canvas")).toBeVisible();
+      await expect(page.locator(CHART_CANVAS)).toBeVisible();
     });
   }
 });
@@ -190,7 +190,7 @@ test.describe("embedding", () => {
       await expect(page.locator("h1")).toBeHidden();
       await expect(page.locator(".related")).toBeHidden();
       await expect(page.locator(".article > p").first()).toBeHidden();
-      await expect(page.locator("#chart canvas")).toBeVisible();
+      await expect(page.locator(CHART_CANVAS)).toBeVisible();
       await expect(page.locator(".chart-source")).toBeVisible();
       await expect(button(page, "Table")).toBeVisible();
       await expect(button(page, "Copy embed code")).toBeHidden();

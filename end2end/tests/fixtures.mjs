@@ -28,6 +28,9 @@ export function sentences() {
   return articleTexts().flatMap((text) => text.split(/(?<=[.?!][”’]?)\s+(?=[“‘A-Z0-9])/u));
 }
 
+/** The chart's canvas (a second, transparent one above it carries the highlight). */
+export const CHART_CANVAS = "#chart canvas:not(.chart-highlight)";
+
 export const VALUES = CONTENT.chart.points.map((p) => String(p.value));
 
 export const ARTIFACTS = new URL("../artifacts/", import.meta.url).pathname;
@@ -69,7 +72,7 @@ export async function visibleText(page) {
 
 /** Moves the mouse across the chart at mid-height; returns each distinct tooltip value seen. */
 export async function sweepTooltips(page) {
-  const canvas = page.locator("#chart canvas");
+  const canvas = page.locator(CHART_CANVAS);
   const box = await canvas.boundingBox();
   const seen = [];
   for (let x = 2; x < box.width - 2; x += 6) {

@@ -1,6 +1,6 @@
 // The prerendered page: complete without JavaScript, hydrated without a second copy or a
 // layout shift, and still readable when the WebAssembly cannot run.
-import { test, expect, sentences, VALUES, openChart, visibleText, ARTIFACTS } from "./fixtures.mjs";
+import { test, expect, CHART_CANVAS, sentences, VALUES, openChart, visibleText, ARTIFACTS } from "./fixtures.mjs";
 
 test.describe("with JavaScript disabled", () => {
   test.use({ javaScriptEnabled: false });
@@ -35,11 +35,11 @@ test("the static chart is on screen before the WebAssembly arrives", async ({ pa
   });
   await page.goto("/", { waitUntil: "domcontentloaded" });
   await expect(page.locator("#chart svg:visible")).toHaveCount(1);
-  await expect(page.locator("#chart canvas")).toHaveCount(0);
+  await expect(page.locator(CHART_CANVAS)).toHaveCount(0);
   release();
   await page.waitForFunction(() => performance.getEntriesByName("chart-drawn").length > 0);
   await expect(page.locator("#chart svg")).toHaveCount(0);
-  await expect(page.locator("#chart canvas")).toHaveCount(1);
+  await expect(page.locator(CHART_CANVAS)).toHaveCount(1);
 });
 
 test("hydration causes no layout shift and keeps the chart's box", async ({ page }) => {
@@ -62,7 +62,7 @@ test("hydration causes no layout shift and keeps the chart's box", async ({ page
   await page.waitForTimeout(300);
   const interactiveBox = await page.locator("#chart").boundingBox();
   expect(interactiveBox).toEqual(staticBox);
-  const canvasBox = await page.locator("#chart canvas").boundingBox();
+  const canvasBox = await page.locator(CHART_CANVAS).boundingBox();
   expect(canvasBox.width).toBeCloseTo(staticBox.width, 0);
   expect(canvasBox.height).toBeCloseTo(staticBox.height, 0);
   const shifts = await page.evaluate(() => window.__shifts);

@@ -70,7 +70,6 @@ pub struct Frame<'a> {
     pub points: &'a [Point],
     pub annotation: &'a Annotation,
     pub scale: YScale,
-    pub selected: Option<usize>,
     /// How much of the line is drawn, from 0 to 1 (the entrance animation); 1 when still.
     pub progress: f64,
     pub palette: &'a Palette,
@@ -81,12 +80,22 @@ pub struct Frame<'a> {
 
 pub type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-/// Draws the chart on `area` and returns each point's position in backend pixels, as plotters'
-/// coordinate translation placed it: the basis for hit-testing and the tooltip.
+/// Where a drawing put things, in backend pixels, as plotters' coordinate translation placed
+/// them: the basis for hit-testing, the tooltip and the highlight.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Geometry {
+    /// Each point's centre.
+    pub points: Vec<(f64, f64)>,
+    /// The bottom edge of the plot (the x axis).
+    pub plot_bottom: f64,
+}
+
+/// Draws the chart on `area`. The selection is not part of it: `draw_highlight` draws that on a
+/// layer above, so moving the pointer never redraws the chart.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     frame: &Frame,
-) -> DrawResult<Vec<(f64, f64)>, DB> {
+) -> DrawResult<Geometry, DB> {
     let Frame {
         points,
         annotation,
@@ -194,17 +203,6 @@ pub fn draw<DB: DrawingBackend>(
         .map(|p| at(p.date.as_year_fraction(), scale.to_axis(f64::from(p.value))))
         .collect();
 
-    // A guide from the selected point down to the axis.
-    if let Some(&(x, y)) = frame.selected.and_then(|i| positions.get(i)) {
-        let (_, bottom) = at(x_range.start, y_range.start);
-        area.draw(&DashedPathElement::new(
-            vec![(x, y), (x, bottom)],
-            l.size(3.0),
-            l.size(3.0),
-            palette.muted_text.stroke_width(l.size(1.0)),
-        ))?;
-    }
-
     // The line, drawn up to `progress` of its length; dashed where a date is approximate.
     let line_style = palette.line.stroke_width(l.size(3.0));
     let visible = visible_segments(&positions, frame.progress);
@@ -225,9 +223,8 @@ pub fn draw<DB: DrawingBackend>(
     // Markers and value labels for the points the line has reached.
     let reached = reached_points(&positions, frame.progress);
     let value_font = l.font(14.0, 13.0, true);
-    for (i, (&(x, y), point)) in positions.iter().zip(points).enumerate().take(reached) {
-        let selected = frame.selected == Some(i);
-        let radius = l.size(if selected { 7.0 } else { 5.0 });
+    for (&(x, y), point) in positions.iter().zip(points).take(reached) {
+        let radius = l.size(MARKER_RADIUS);
         // A ring of background colour keeps the marker readable where it meets the line.
         area.draw(&Circle::new(
             (x, y),
@@ -245,7 +242,7 @@ pub fn draw<DB: DrawingBackend>(
         }
         area.draw(&Text::new(
             thousands(point.value),
-            (x, y - radius as i32 - l.px(5.0)),
+            (x, y - l.px(HALO_RADIUS + 3.0)),
             value_font
                 .clone()
                 .color(&palette.text)
@@ -253,10 +250,48 @@ pub fn draw<DB: DrawingBackend>(
         ))?;
     }
 
-    Ok(positions
-        .iter()
-        .map(|&(x, y)| (f64::from(x + left), f64::from(y + top)))
-        .collect())
+    let (_, bottom) = at(x_range.start, y_range.start);
+    Ok(Geometry {
+        points: positions
+            .iter()
+            .map(|&(x, y)| (f64::from(x + left), f64::from(y + top)))
+            .collect(),
+        plot_bottom: f64::from(bottom + top),
+    })
+}
+
+/// Marker radius, and the radius of the ring that highlights a selected marker (CSS pixels).
+const MARKER_RADIUS: f64 = 5.0;
+const HALO_RADIUS: f64 = 9.0;
+
+/// The selected point's highlight, for a transparent layer the size of the chart: a ring
+/// around its marker and a dashed guide down to the axis. Cheap enough for every pointer move.
+pub fn draw_highlight<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    geometry: &Geometry,
+    index: usize,
+    palette: &Palette,
+    layout: Layout,
+) -> DrawResult<(), DB> {
+    let Some(&(x, y)) = geometry.points.get(index) else {
+        return Ok(());
+    };
+    let (left, top) = area.get_base_pixel();
+    let (x, y) = (x.round() as i32 - left, y.round() as i32 - top);
+    let bottom = geometry.plot_bottom.round() as i32 - top;
+    let l = layout;
+    area.draw(&DashedPathElement::new(
+        vec![(x, y + l.px(HALO_RADIUS + 1.0)), (x, bottom)],
+        l.size(3.0),
+        l.size(3.0),
+        palette.muted_text.stroke_width(l.size(1.0)),
+    ))?;
+    area.draw(&Circle::new(
+        (x, y),
+        l.size(HALO_RADIUS),
+        palette.line.stroke_width(l.size(2.0)),
+    ))?;
+    Ok(())
 }
 
 /// The annotation label, split in two at the space nearest its middle on small screens.
@@ -399,7 +434,6 @@ mod backend_tests {
             points: CHART.points,
             annotation: &CHART.annotation,
             scale: YScale::Linear,
-            selected: Some(1),
             progress: 1.0,
             palette: &LIGHT,
             layout: Layout::new(640.0, 1.0),
@@ -436,9 +470,13 @@ mod backend_tests {
             let (_, below) = root.split_vertically(100);
             draw(&below, &frame()).unwrap()
         };
-        for (a, b) in alone_positions.iter().zip(&stacked_positions) {
+        for (a, b) in alone_positions.points.iter().zip(&stacked_positions.points) {
             assert_eq!((a.0, a.1 + 100.0), *b);
         }
+        assert_eq!(
+            alone_positions.plot_bottom + 100.0,
+            stacked_positions.plot_bottom
+        );
         for label in ["80", "2014", "74", "15"] {
             let a = text_positions(&alone, label);
             let b = text_positions(&stacked, label);

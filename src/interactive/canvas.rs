@@ -1,12 +1,13 @@
-//! Drawing on the `<canvas>`: backing store = CSS size × devicePixelRatio, then the shared
-//! drawing code through plotters' `CanvasBackend`.
+//! Drawing on the two `<canvas>` layers (the chart, and the highlight above it): backing store
+//! = CSS size × devicePixelRatio, then the shared drawing code through plotters' `CanvasBackend`.
 
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::chart::draw::{draw, Frame};
+use crate::chart::draw::{draw, draw_highlight, Frame, Geometry, Layout};
+use crate::chart::theme::Palette;
 
 /// The canvas's CSS size: the ResizeObserver's last reading, or a direct measurement before
 /// the first observation arrives (so the first draw happens in the same frame as the swap).
@@ -19,21 +20,14 @@ pub fn css_size(canvas: &HtmlCanvasElement, observed: (f64, f64)) -> (f64, f64) 
     }
 }
 
-/// Resizes the backing store if needed, clears it and draws `frame`. Returns the points'
-/// positions in canvas pixels, or `None` if there is nothing to draw on (zero size, no 2D
-/// context) or drawing failed (logged).
-pub fn paint(
-    canvas: &HtmlCanvasElement,
-    css: (f64, f64),
-    frame: &Frame,
-) -> Option<Vec<(f64, f64)>> {
-    let ratio = frame.layout.ratio;
+/// Sizes the backing store to CSS size × ratio (only when it changes: assigning a size clears
+/// the canvas) and clears it. `None` if there is nothing to draw on: zero size, no 2D context.
+fn prepare(canvas: &HtmlCanvasElement, css: (f64, f64), ratio: f64) -> Option<()> {
     let width = (css.0 * ratio).round() as u32;
     let height = (css.1 * ratio).round() as u32;
     if width == 0 || height == 0 {
         return None;
     }
-    // Assigning a size clears the canvas even when unchanged; only do it when it changes.
     if canvas.width() != width {
         canvas.set_width(width);
     }
@@ -42,14 +36,46 @@ pub fn paint(
     }
     let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
     context.clear_rect(0.0, 0.0, f64::from(width), f64::from(height));
+    Some(())
+}
+
+/// Draws `frame` on the chart canvas. Returns where the points went, or `None` if there was
+/// nothing to draw on or drawing failed (logged).
+pub fn paint(canvas: &HtmlCanvasElement, css: (f64, f64), frame: &Frame) -> Option<Geometry> {
+    prepare(canvas, css, frame.layout.ratio)?;
     let area = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
-    match draw(&area, frame).and_then(|positions| area.present().map(|_| positions)) {
-        Ok(positions) => Some(positions),
-        Err(error) => {
-            web_sys::console::error_1(&format!("way-out: drawing failed: {error}").into());
-            None
-        }
+    logged(draw(&area, frame).and_then(|geometry| area.present().map(|_| geometry)))
+}
+
+/// Draws the highlight of point `selected` (or nothing) on the transparent layer above.
+pub fn paint_highlight(
+    canvas: &HtmlCanvasElement,
+    css: (f64, f64),
+    geometry: &Geometry,
+    selected: Option<usize>,
+    palette: &Palette,
+    layout: Layout,
+) {
+    if prepare(canvas, css, layout.ratio).is_none() {
+        return;
     }
+    let Some(index) = selected else {
+        return;
+    };
+    if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
+        let area = backend.into_drawing_area();
+        logged(
+            draw_highlight(&area, geometry, index, palette, layout).and_then(|_| area.present()),
+        );
+    }
+}
+
+fn logged<T, E: std::fmt::Display>(result: Result<T, E>) -> Option<T> {
+    result
+        .map_err(|error| {
+            web_sys::console::error_1(&format!("way-out: drawing failed: {error}").into());
+        })
+        .ok()
 }
 
 /// `performance.mark("chart-drawn")` after the first successful draw (the benchmark reads it).

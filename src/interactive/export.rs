@@ -88,7 +88,6 @@ fn draw_and_save(chart: &'static Chart, scale: YScale) -> Option<()> {
         points: chart.points,
         annotation: &chart.annotation,
         scale,
-        selected: None,
         progress: 1.0,
         palette,
         layout: Layout::new(WIDTH, RATIO),

@@ -18,7 +18,7 @@ use leptos_use_media_query::use_media_query;
 use leptos_use_preferences::{use_preferred_dark, use_prefers_reduced_motion};
 use wasm_bindgen::JsCast;
 
-use crate::chart::draw::{Frame, Layout};
+use crate::chart::draw::{Frame, Geometry, Layout};
 use crate::chart::scale::YScale;
 use crate::chart::selection::nearest;
 use crate::chart::theme::Theme;
@@ -56,8 +56,10 @@ fn show_notice(text: &str) {
     }
 }
 
-/// The canvas chart. Redraws when its size, the pixel ratio, the colour scheme, the scale, the
-/// selection, the entrance animation or printing changes; selects the point nearest the pointer.
+/// The canvas chart: one canvas for the chart, redrawn when its size, the pixel ratio, the
+/// colour scheme, the scale, the entrance animation or printing changes; a transparent one
+/// above it for the selected point's highlight, redrawn when the selection changes. Selects
+/// the point nearest the pointer.
 #[component]
 pub fn InteractiveChart(
     /// The chart's data.
@@ -67,55 +69,70 @@ pub fn InteractiveChart(
     /// Linear or logarithmic values.
     scale: Signal<YScale>,
 ) -> impl IntoView {
-    let canvas_ref = NodeRef::<Canvas>::new();
-    let size = use_css_size(canvas_ref);
+    let chart_canvas = NodeRef::<Canvas>::new();
+    let highlight_canvas = NodeRef::<Canvas>::new();
+    let size = use_css_size(chart_canvas);
     let ratio = use_device_pixel_ratio();
     let dark = use_preferred_dark();
     let printing = use_media_query("print");
-    let progress = use_entrance(canvas_ref, use_prefers_reduced_motion());
-    // Where plotters placed each point at the last draw, in canvas pixels.
-    let positions = RwSignal::new(Vec::<(f64, f64)>::new());
-    // The canvas's CSS size at the last draw.
+    let progress = use_entrance(chart_canvas, use_prefers_reduced_motion());
+    // Where the last draw put things (canvas pixels), and the canvas's CSS size then.
+    let geometry = RwSignal::new(Geometry::default());
     let drawn_size = RwSignal::new((0.0, 0.0));
 
-    Effect::new(move || {
-        let Some(canvas) = canvas_ref.get() else {
-            return;
-        };
-        let css = canvas::css_size(&canvas, size.get());
-        // Paper gets the light theme, the whole line, no selection, and more pixels.
-        let printing = printing.get();
-        let theme = if dark.get() && !printing {
-            Theme::Dark
+    // Paper gets the light theme, the whole line, no selection, and more pixels.
+    let palette = move || {
+        if dark.get() && !printing.get() {
+            Theme::Dark.palette()
         } else {
-            Theme::Light
-        };
-        let ratio = if printing {
+            Theme::Light.palette()
+        }
+    };
+    let pixel_ratio = move || {
+        if printing.get() {
             ratio.get().max(PRINT_RATIO)
         } else {
             ratio.get()
+        }
+    };
+
+    Effect::new(move || {
+        let Some(canvas) = chart_canvas.get() else {
+            return;
         };
+        let css = canvas::css_size(&canvas, size.get());
         let frame = Frame {
             points: chart.points,
             annotation: &chart.annotation,
             scale: scale.get(),
-            selected: selected.get().filter(|_| !printing),
-            progress: if printing { 1.0 } else { progress.get() },
-            palette: theme.palette(),
-            layout: Layout::new(css.0, ratio),
+            progress: if printing.get() { 1.0 } else { progress.get() },
+            palette: palette(),
+            layout: Layout::new(css.0, pixel_ratio()),
             opaque: false,
         };
         if let Some(drawn) = canvas::paint(&canvas, css, &frame) {
-            positions.set(drawn);
+            geometry.set(drawn);
             drawn_size.set(css);
             canvas::mark_chart_drawn();
         }
     });
 
+    Effect::new(move || {
+        let Some(canvas) = highlight_canvas.get() else {
+            return;
+        };
+        let css = drawn_size.get();
+        let shown = selected
+            .get()
+            .filter(|_| !printing.get() && progress.get() >= 1.0);
+        let layout = Layout::new(css.0, pixel_ratio());
+        geometry.with(|g| canvas::paint_highlight(&canvas, css, g, shown, palette(), layout));
+    });
+
     let pick = move |ev: PointerEvent| {
         let r = ratio.get_untracked();
         let pointer = (f64::from(ev.offset_x()) * r, f64::from(ev.offset_y()) * r);
-        let nearest = positions.with_untracked(|p| nearest(p, pointer));
+        let nearest = geometry.with_untracked(|g| nearest(&g.points, pointer));
         if nearest.is_some() && nearest != selected.get_untracked() {
             selected.set(nearest);
         }
@@ -129,7 +146,7 @@ pub fn InteractiveChart(
 
     let tooltip = move || {
         let index = selected.get()?;
-        let (x, y) = positions.with(|p| p.get(index).copied())?;
+        let (x, y) = geometry.with(|g| g.points.get(index).copied())?;
         let text = point_text(chart.points, index, chart.unit)?;
         let r = ratio.get_untracked();
         let (x, y) = (x / r, y / r);
@@ -157,9 +174,10 @@ pub fn InteractiveChart(
     };
 
     view! {
+        <canvas node_ref=chart_canvas class="chart-canvas" aria-hidden="true"></canvas>
         <canvas
-            node_ref=canvas_ref
-            class="chart-canvas"
+            node_ref=highlight_canvas
+            class="chart-canvas chart-highlight"
             aria-hidden="true"
             on:pointermove=pick
             on:pointerdown=pick
