@@ -1,0 +1,113 @@
+// Stress: hundreds of resizes, thousands of pointer moves, keyboard storms. The console must
+// stay clean (fixture), nothing may panic, and memory after a forced GC must come back to
+// within 10% of what the page held before (no leaked listeners, closures or observers).
+import { test, expect, CHART_CANVAS, openChart } from "./fixtures.mjs";
+
+test.describe.configure({ timeout: 180_000 });
+
+/** A seeded random generator, so a failure can be replayed. */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+test.beforeEach(async ({ page }) => {
+  // Keep a handle on the wasm instance's memory, as the benchmark does.
+  await page.addInitScript(() => {
+    window.__wasmMemories = [];
+    const keep = (original) =>
+      async function (...args) {
+        const result = await original.apply(this, args);
+        const instance = result.instance ?? result;
+        for (const value of Object.values(instance.exports ?? {})) {
+          if (value instanceof WebAssembly.Memory) window.__wasmMemories.push(value);
+        }
+        return result;
+      };
+    WebAssembly.instantiateStreaming = keep(WebAssembly.instantiateStreaming);
+    WebAssembly.instantiate = keep(WebAssembly.instantiate);
+  });
+});
+
+/** JS heap after a forced GC, plus the wasm linear memory, in bytes. */
+async function memory(page, cdp) {
+  await page.waitForTimeout(300);
+  await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = await cdp.send("Runtime.getHeapUsage");
+  const wasm = await page.evaluate(() => window.__wasmMemories.reduce((a, m) => a + m.buffer.byteLength, 0));
+  return { heap: heap.usedSize, wasm, total: heap.usedSize + wasm };
+}
+
+/** One storm: `scale` 1 is the full test; a small one warms every code path up first. */
+async function storm(page, chart, next, scale) {
+  // Random viewport sizes from a small phone to a wide desktop.
+  for (let i = 0; i < 300 * scale; i++) {
+    const width = 320 + Math.floor(next() * 1600);
+    const height = 480 + Math.floor(next() * 600);
+    await page.setViewportSize({ width, height });
+    if (i % 25 === 0) await page.waitForTimeout(20);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect
+    .poll(() => chart.evaluate((box) => box.querySelector("canvas").width))
+    .toBe(await chart.evaluate((box) => box.clientWidth));
+
+  // Pointer moves over (and a little around) the chart.
+  await chart.scrollIntoViewIfNeeded();
+  const box = await page.locator(CHART_CANVAS).boundingBox();
+  for (let i = 0; i < 2000 * scale; i++) {
+    const x = box.x - 20 + next() * (box.width + 40);
+    const y = box.y - 20 + next() * (box.height + 40);
+    await page.mouse.move(x, y);
+  }
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.locator(".chart-tooltip")).toHaveCount(1);
+  await page.mouse.move(0, 0);
+
+  // Keyboard storms: keys on the chart, then the switches toggled.
+  await chart.focus();
+  const keys = ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "Escape", "a", "Tab"];
+  for (let i = 0; i < 600 * scale; i++) {
+    const key = keys[Math.floor(next() * keys.length)];
+    if (key === "Tab") await chart.focus();
+    else await page.keyboard.press(key);
+  }
+  for (let i = 0; i < 100 * scale; i++) {
+    const name = ["Table", "Chart", "Logarithmic", "Linear"][i % 4];
+    await page.getByRole("button", { name, exact: true }).press(i % 2 ? "Enter" : "Space");
+  }
+  await expect(page.getByRole("button", { name: "Chart", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: "Linear", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await chart.focus();
+  await page.keyboard.press("Escape");
+
+  // Still working after all that.
+  await chart.scrollIntoViewIfNeeded();
+  const end = await page.locator(CHART_CANVAS).boundingBox();
+  await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2);
+  await expect(page.locator(".chart-tooltip")).toHaveCount(1);
+  await page.mouse.move(0, 0);
+}
+
+test("resizes, pointer moves and keyboard storms leak nothing and log nothing", async ({ page, context }) => {
+  const cdp = await context.newCDPSession(page);
+  const chart = await openChart(page);
+  const next = random(20261124);
+  // A small storm first: the engine's first-use costs (compiled code, caches) are not leaks.
+  await storm(page, chart, next, 0.1);
+  const before = await memory(page, cdp);
+  expect(before.wasm).toBeGreaterThan(0);
+
+  await storm(page, chart, next, 1);
+
+  const after = await memory(page, cdp);
+  console.log(
+    `memory before ${(before.total / 1024).toFixed(0)} KB (heap ${(before.heap / 1024).toFixed(0)}, wasm ${(before.wasm / 1024).toFixed(0)}),` +
+      ` after ${(after.total / 1024).toFixed(0)} KB (heap ${(after.heap / 1024).toFixed(0)}, wasm ${(after.wasm / 1024).toFixed(0)})`,
+  );
+  expect(after.total).toBeLessThanOrEqual(before.total * 1.1);
+});
