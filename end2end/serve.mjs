@@ -1,7 +1,9 @@
 // A minimal static server for the built app (no dependencies): the release build in ../dist,
-// served on 127.0.0.1 with the Content-Security-Policy a strict host would send.
+// served on 127.0.0.1 as a careful host would: the strict Content-Security-Policy, gzip, and
+// revalidated caching.
 //   node serve.mjs [dir] [port]
 import { createServer } from "node:http";
+import { gzipSync } from "node:zlib";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
@@ -29,12 +31,19 @@ createServer(async (request, response) => {
     return;
   }
   try {
-    const body = await readFile(file);
-    response.writeHead(200, {
+    let body = await readFile(file);
+    const headers = {
       "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
       "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-      "Cache-Control": "no-store",
-    });
+      "Cache-Control": "no-cache",
+      "X-Content-Type-Options": "nosniff",
+      Vary: "Accept-Encoding",
+    };
+    if (/\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
+      body = gzipSync(body, { level: 9 });
+      headers["Content-Encoding"] = "gzip";
+    }
+    response.writeHead(200, headers);
     response.end(body);
   } catch {
     response.writeHead(404, { "Content-Type": "text/plain" }).end("not found");

@@ -64,7 +64,7 @@ pub fn ChartFigure(
             aria-labelledby="chart-title"
         >
             <div class="chart-head">
-                <h3 id="chart-title" class="chart-title">{chart.title}</h3>
+                <h2 id="chart-title" class="chart-title">{chart.title}</h2>
                 <p class="chart-subtitle">{chart.subtitle}</p>
             </div>
             <div
