@@ -265,7 +265,7 @@ const MARKER_RADIUS: f64 = 5.0;
 const HALO_RADIUS: f64 = 9.0;
 
 /// The selected point's highlight, for a transparent layer the size of the chart: a ring
-/// around its marker and a dashed guide down to the axis. Cheap enough for every pointer move.
+/// around its marker and a guide down to the axis. Cheap enough for every pointer move.
 pub fn draw_highlight<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     geometry: &Geometry,
@@ -280,10 +280,9 @@ pub fn draw_highlight<DB: DrawingBackend>(
     let (x, y) = (x.round() as i32 - left, y.round() as i32 - top);
     let bottom = geometry.plot_bottom.round() as i32 - top;
     let l = layout;
-    area.draw(&DashedPathElement::new(
+    // Solid: a dashed line is dozens of canvas paths, redrawn on every selection change.
+    area.draw(&PathElement::new(
         vec![(x, y + l.px(HALO_RADIUS + 1.0)), (x, bottom)],
-        l.size(3.0),
-        l.size(3.0),
         palette.muted_text.stroke_width(l.size(1.0)),
     ))?;
     area.draw(&Circle::new(

@@ -78,9 +78,14 @@ pub fn ChartFigure(
                 aria-describedby=when_interactive("chart-help chart-description")
                 on:keydown=on_keydown
             >
-                <Show when=move || interactive.get() fallback=move || view! { <StaticChart /> }>
-                    <InteractiveChart chart selected scale=scale.into() />
-                </Show>
+                // The static chart stays (hidden by CSS once the canvas is there), so there is
+                // no swap to do: the canvas is simply added after hydration.
+                <StaticChart />
+                {move || {
+                    interactive
+                        .get()
+                        .then(|| view! { <InteractiveChart chart selected scale=scale.into() /> })
+                }}
             </div>
             <DataTable chart view=view.into() selected=selected.into() />
             <ViewControls view scale />

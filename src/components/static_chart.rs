@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
-/// The chart as static SVG, in both layouts and both themes; CSS shows the one that fits.
-/// Drawn at build time by the same code as the canvas (`crate::prerender::chart_svgs`).
-/// In the browser the markup is already in the page, and hydration leaves it alone.
+/// The chart as static SVG, in both layouts and both themes; CSS shows the one that fits, and
+/// hides them all once the canvas chart is there. Drawn at build time by the same code as the
+/// canvas (`crate::prerender::chart_svgs`). In the browser the markup is already in the page,
+/// and hydration leaves it alone.
 #[component]
 pub fn StaticChart() -> impl IntoView {
     view! { <div class="chart-static" inner_html=svg_markup()></div> }

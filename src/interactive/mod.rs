@@ -14,8 +14,6 @@ pub use url::sync_with_url;
 use leptos::ev::PointerEvent;
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use leptos_use_media_query::use_media_query;
-use leptos_use_preferences::{use_preferred_dark, use_prefers_reduced_motion};
 use wasm_bindgen::JsCast;
 
 use crate::chart::draw::{Frame, Geometry, Layout};
@@ -25,7 +23,7 @@ use crate::chart::theme::Theme;
 use crate::chart::words::point_text;
 use crate::components::ChartFigure;
 use crate::content::{Chart, CHART};
-use hooks::{use_css_size, use_device_pixel_ratio, use_entrance};
+use hooks::{use_css_size, use_device_pixel_ratio, use_entrance, use_media_query};
 
 /// Pixels per CSS pixel when printing: sharp on paper whatever the screen.
 const PRINT_RATIO: f64 = 3.0;
@@ -73,9 +71,10 @@ pub fn InteractiveChart(
     let highlight_canvas = NodeRef::<Canvas>::new();
     let size = use_css_size(chart_canvas);
     let ratio = use_device_pixel_ratio();
-    let dark = use_preferred_dark();
+    let dark = use_media_query("(prefers-color-scheme: dark)");
     let printing = use_media_query("print");
-    let progress = use_entrance(chart_canvas, use_prefers_reduced_motion());
+    let reduced_motion = use_media_query("(prefers-reduced-motion: reduce)");
+    let progress = use_entrance(chart_canvas, reduced_motion);
     // Where the last draw put things (canvas pixels), and the canvas's CSS size then.
     let geometry = RwSignal::new(Geometry::default());
     let drawn_size = RwSignal::new((0.0, 0.0));

@@ -4,10 +4,10 @@
 
 use std::time::Duration;
 
-use leptos::ev::popstate;
 use leptos::prelude::*;
-use leptos_use_event_listener::use_event_listener;
 use wasm_bindgen::JsValue;
+
+use super::hooks::listen;
 
 use crate::chart::scale::YScale;
 use crate::view_state::{View, ViewState};
@@ -33,7 +33,7 @@ pub fn sync_with_url(
         applied.set_value(true);
     };
     Effect::new(apply_url);
-    let _ = use_event_listener(window(), popstate, move |_| apply_url());
+    listen(&window(), "popstate", move |_| apply_url());
 
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move || {
