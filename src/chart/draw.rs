@@ -2,6 +2,7 @@
 //! browser, `SVGBackend` at build time. It knows nothing about the backend: sizes arrive in a
 //! `Layout` (CSS pixels × pixel ratio), colours in a `Palette`.
 
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -113,17 +114,28 @@ pub fn draw<DB: DrawingBackend>(
     let widest_tick = y_ticks.iter().map(|t| t.label.len()).max().unwrap_or(1) as f64;
     let tick_font = l.font(13.0, 12.0, false);
 
-    let chart = ChartBuilder::on(area)
-        .margin_top(l.size(if l.compact { 34.0 } else { 30.0 }))
-        .margin_right(l.size(if l.compact { 14.0 } else { 22.0 }))
-        .margin_left(l.size(2.0))
-        .x_label_area_size(l.size(26.0))
-        .y_label_area_size(l.size(10.0 + 7.5 * widest_tick))
-        .build_cartesian_2d(x_range.clone(), y_range.clone())?;
+    // The plot's box inside `area`: fixed margins for the labels, so the layout does not
+    // depend on text measurement (which differs between the SVG and canvas backends).
+    let (width, height) = area.dim_in_pixel();
+    let (left, top) = area.get_base_pixel();
+    let plot_left = l.px(2.0) + l.px(10.0 + 7.5 * widest_tick);
+    let plot_right = width as i32 - l.px(if l.compact { 14.0 } else { 22.0 });
+    let plot_top = l.px(if l.compact { 34.0 } else { 30.0 });
+    let plot_bottom = height as i32 - l.px(26.0);
     // Plotters' coordinate translation: data (years, axis units) → backend pixels, made
     // relative to `area` (which need not start at the backend's corner) for drawing on it.
-    let plot = chart.plotting_area();
-    let (left, top) = area.get_base_pixel();
+    let plot = area
+        .clone()
+        .apply_coord_spec(Cartesian2d::<RangedCoordf64, RangedCoordf64>::new(
+            x_range.clone(),
+            y_range.clone(),
+            // Pixel ranges as plotters' ChartBuilder gives them: right and bottom edges inclusive,
+            // y from the bottom up.
+            (
+                left + plot_left..left + (plot_right - 1).max(plot_left + 1),
+                top + (plot_bottom - 1).max(plot_top + 1)..top + plot_top,
+            ),
+        ));
     let at = |x: f64, y: f64| {
         let (px, py) = plot.map_coordinate(&(x, y));
         (px - left, py - top)
