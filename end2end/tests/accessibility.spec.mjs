@@ -1,6 +1,6 @@
 // axe-core (WCAG 2.0 A/AA, 2.1 AA) on the page as readers see it, and screenshots to look at.
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, openChart, ARTIFACTS } from "./fixtures.mjs";
+import { test, expect, CHART_FOCUS, openChart, ARTIFACTS } from "./fixtures.mjs";
 
 for (const colorScheme of ["light", "dark"]) {
   for (const width of [375, 1280]) {
@@ -8,7 +8,7 @@ for (const colorScheme of ["light", "dark"]) {
       await page.emulateMedia({ colorScheme });
       await page.setViewportSize({ width, height: 900 });
       const chart = await openChart(page);
-      await chart.focus();
+      await page.locator(CHART_FOCUS).focus();
       await page.keyboard.press("ArrowRight");
       await expect(page.locator(".chart-tooltip")).toHaveCount(1);
       const results = await new AxeBuilder({ page })

@@ -1,5 +1,5 @@
 // The chart: sizes at every width and pixel ratio, hover, touch, keyboard, themes.
-import { test, expect, CHART_CANVAS, VALUES, CONTENT, openChart, sweepTooltips } from "./fixtures.mjs";
+import { test, expect, CHART_CANVAS, CHART_FOCUS, VALUES, CONTENT, openChart, sweepTooltips } from "./fixtures.mjs";
 
 const unit = CONTENT.chart.unit;
 
@@ -41,7 +41,8 @@ test.describe("on a touch screen", () => {
 });
 
 test("the keyboard walks the points and the walk is announced", async ({ page }) => {
-  const chart = await openChart(page);
+  await openChart(page);
+  const chart = page.locator(CHART_FOCUS);
   for (let i = 0; i < 30 && !(await chart.evaluate((el) => el === document.activeElement)); i++) {
     await page.keyboard.press("Tab");
   }

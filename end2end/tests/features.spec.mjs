@@ -2,7 +2,7 @@
 // embedding, motion and print.
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, CHART_CANVAS, CONTENT, VALUES, openChart, ARTIFACTS } from "./fixtures.mjs";
+import { test, expect, CHART_CANVAS, CHART_FOCUS, CONTENT, VALUES, openChart, ARTIFACTS } from "./fixtures.mjs";
 
 const { chart } = CONTENT;
 const button = (page, name) => page.getByRole("button", { name, exact: true });
@@ -45,7 +45,8 @@ test("the table is one click away, and always there for screen readers", async (
 });
 
 test("the description is generated from the data and describes the chart", async ({ page }) => {
-  const box = await openChart(page);
+  await openChart(page);
+  const box = page.locator(CHART_FOCUS);
   const description = page.locator("#chart-description");
   const first = chart.points[0];
   const last = chart.points.at(-1);
@@ -129,7 +130,7 @@ test.describe("the URL keeps the view", () => {
     await button(page, "Chart").click();
     await button(page, "Logarithmic").click();
     await expect(page).toHaveURL(/\?scale=log$/);
-    await page.locator("#chart").focus();
+    await page.locator(CHART_FOCUS).focus();
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("ArrowRight");
     await expect(page).toHaveURL(/\?scale=log&point=2$/);

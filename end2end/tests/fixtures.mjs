@@ -31,6 +31,9 @@ export function sentences() {
 /** The chart's canvas (a second, transparent one above it carries the highlight). */
 export const CHART_CANVAS = "#chart canvas:not(.chart-highlight)";
 
+/** The interactive chart's one tab stop (added over the chart box once the app runs). */
+export const CHART_FOCUS = "#chart .chart-focus";
+
 export const VALUES = CONTENT.chart.points.map((p) => String(p.value));
 
 export const ARTIFACTS = new URL("../artifacts/", import.meta.url).pathname;

@@ -1,7 +1,7 @@
 // Stress: hundreds of resizes, thousands of pointer moves, keyboard storms. The console must
 // stay clean (fixture), nothing may panic, and memory after a forced GC must come back to
 // within 10% of what the page held before (no leaked listeners, closures or observers).
-import { test, expect, CHART_CANVAS, openChart } from "./fixtures.mjs";
+import { test, expect, CHART_CANVAS, CHART_FOCUS, openChart } from "./fixtures.mjs";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -69,11 +69,11 @@ async function storm(page, chart, next, scale) {
   await page.mouse.move(0, 0);
 
   // Keyboard storms: keys on the chart, then the switches toggled.
-  await chart.focus();
+  await page.locator(CHART_FOCUS).focus();
   const keys = ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "Escape", "a", "Tab"];
   for (let i = 0; i < 600 * scale; i++) {
     const key = keys[Math.floor(next() * keys.length)];
-    if (key === "Tab") await chart.focus();
+    if (key === "Tab") await page.locator(CHART_FOCUS).focus();
     else await page.keyboard.press(key);
   }
   for (let i = 0; i < 100 * scale; i++) {
@@ -82,7 +82,7 @@ async function storm(page, chart, next, scale) {
   }
   await expect(page.getByRole("button", { name: "Chart", exact: true })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByRole("button", { name: "Linear", exact: true })).toHaveAttribute("aria-pressed", "true");
-  await chart.focus();
+  await page.locator(CHART_FOCUS).focus();
   await page.keyboard.press("Escape");
 
   // Still working after all that.

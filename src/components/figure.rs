@@ -49,7 +49,6 @@ pub fn ChartFigure(
             .map(|i| announcement(points, i, chart.unit))
             .unwrap_or_default()
     };
-    let when_interactive = move |value: &'static str| move || interactive.get().then_some(value);
     let approximate_note = points.iter().find(|p| p.approximate).map(|p| {
         format!(
             "Dashed line and hollow point: the source says only “{}”.",
@@ -67,24 +66,29 @@ pub fn ChartFigure(
                 <h2 id="chart-title" class="chart-title">{chart.title}</h2>
                 <p class="chart-subtitle">{chart.subtitle}</p>
             </div>
-            <div
-                id="chart"
-                class="chart-box"
-                class:is-hidden=move || view.get() == View::Table
-                role=when_interactive("application")
-                tabindex=when_interactive("0")
-                aria-roledescription=when_interactive("interactive chart")
-                aria-labelledby=when_interactive("chart-title")
-                aria-describedby=when_interactive("chart-help chart-description")
-                on:keydown=on_keydown
-            >
+            <div id="chart" class="chart-box" class:is-hidden=move || view.get() == View::Table>
                 // The static chart stays (hidden by CSS once the canvas is there), so there is
-                // no swap to do: the canvas is simply added after hydration.
+                // no swap to do: the interactive chart is simply added after hydration, with
+                // its one tab stop (static, a reader without the app would meet a dead one).
                 <StaticChart />
                 {move || {
                     interactive
                         .get()
-                        .then(|| view! { <InteractiveChart chart selected scale=scale.into() /> })
+                        .then(|| {
+                            view! {
+                                <div
+                                    class="chart-focus"
+                                    role="application"
+                                    tabindex="0"
+                                    aria-roledescription="interactive chart"
+                                    aria-labelledby="chart-title"
+                                    aria-describedby="chart-help chart-description"
+                                    on:keydown=on_keydown
+                                >
+                                    <InteractiveChart chart selected scale=scale.into() />
+                                </div>
+                            }
+                        })
                 }}
             </div>
             <DataTable chart view=view.into() selected=selected.into() />

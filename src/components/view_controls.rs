@@ -12,54 +12,59 @@ pub fn ViewControls(
     /// Linear or logarithmic values.
     scale: RwSignal<YScale>,
 ) -> impl IntoView {
-    let pressed = |on: bool| if on { "true" } else { "false" };
+    let table_shown = move || view.get() == View::Table;
     view! {
         <div class="chart-controls needs-js">
             <div class="segmented" role="group" aria-label="Show the data as">
-                <button
-                    type="button"
-                    aria-pressed=move || pressed(view.get() == View::Chart)
-                    on:click=move |_| view.set(View::Chart)
-                >
-                    "Chart"
-                </button>
-                <button
-                    type="button"
-                    aria-pressed=move || pressed(view.get() == View::Table)
-                    on:click=move |_| view.set(View::Table)
-                >
-                    "Table"
-                </button>
+                <Choice label="Chart" choice=view this=View::Chart />
+                <Choice label="Table" choice=view this=View::Table />
             </div>
-            <div
-                class="segmented"
-                role="group"
-                aria-label="Vertical scale"
-                class:is-hidden=move || view.get() == View::Table
-            >
-                <button
-                    type="button"
-                    aria-pressed=move || pressed(scale.get() == YScale::Linear)
-                    on:click=move |_| scale.set(YScale::Linear)
-                >
-                    "Linear"
-                </button>
-                <button
-                    type="button"
-                    aria-pressed=move || pressed(scale.get() == YScale::Log)
-                    aria-describedby="scale-note"
-                    on:click=move |_| scale.set(YScale::Log)
-                >
-                    "Logarithmic"
-                </button>
+            <div class="segmented" role="group" aria-label="Vertical scale" class:is-hidden=table_shown>
+                <Choice label="Linear" choice=scale this=YScale::Linear />
+                <Choice label="Logarithmic" choice=scale this=YScale::Log described_by="scale-note" />
             </div>
         </div>
         <p
             id="scale-note"
             class="scale-note"
-            class:is-hidden=move || scale.get() != YScale::Log || view.get() == View::Table
+            class:is-hidden=move || scale.get() != YScale::Log || table_shown()
         >
             "Logarithmic scale: each gridline is double the one below, so a steady doubling is a straight line."
         </p>
+    }
+}
+
+/// One button of a switch: pressed while `choice` is `this`, and sets it when pressed.
+#[component]
+fn Choice<T>(
+    /// The button's text.
+    label: &'static str,
+    /// The switch's value.
+    choice: RwSignal<T>,
+    /// The value this button stands for.
+    this: T,
+    /// The id of a note that says more about this choice.
+    #[prop(optional)]
+    described_by: Option<&'static str>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let pressed = move || {
+        if choice.get() == this {
+            "true"
+        } else {
+            "false"
+        }
+    };
+    view! {
+        <button
+            type="button"
+            aria-pressed=pressed
+            aria-describedby=described_by
+            on:click=move |_| choice.set(this)
+        >
+            {label}
+        </button>
     }
 }
