@@ -149,7 +149,7 @@ test.describe("the URL keeps the view", () => {
 
   test("a shared link opens the table", async ({ page }) => {
     await page.goto("/?view=table");
-    await expect(page.locator(".chart-figure.is-interactive")).toHaveCount(1);
+    await expect(page.locator(".chart-island.is-interactive")).toHaveCount(1);
     await expect(page.getByRole("table")).toBeVisible();
     await expect(page.locator("#chart")).toBeHidden();
   });

@@ -44,12 +44,7 @@ fn body_block(
             let after = format!(" {}", quote.attribution);
             EitherOf5::C(view! { <p><q>{quote.text}</q>{after}</p> })
         }
-        // The one part of the page the browser hydrates: `interactive::start` finds it by id.
-        Block::Chart => EitherOf5::D(view! {
-            <div id="chart-island">
-                <ChartFigure chart />
-            </div>
-        }),
+        Block::Chart => EitherOf5::D(view! { <ChartFigure chart /> }),
         Block::KeyFigures => EitherOf5::E(view! { <KeyFiguresPanel figures=key_figures /> }),
     }
 }

@@ -12,13 +12,58 @@ use crate::content::Chart;
 use crate::edge::{self, InteractiveChart};
 use crate::view_state::View;
 
-/// The chart with its HTML title, subtitle, switches, table, description and source.
-///
-/// Prerendered, it shows a static SVG; once the browser has hydrated the page, the canvas
-/// takes over (same size, same drawing code) with pointer, touch and keyboard interaction, and
-/// the view follows the URL.
+/// The chart with its HTML title and subtitle, the interactive part, and the caption with the
+/// description, notes and source. Title and caption never change: they are prerendered HTML
+/// only. The browser hydrates the part between them, `ChartIsland`, from `#chart-island`.
 #[component]
 pub fn ChartFigure(
+    /// The chart's text and data.
+    chart: &'static Chart,
+) -> impl IntoView {
+    let approximate_note = chart.points.iter().find(|p| p.approximate).map(|p| {
+        format!(
+            "Dashed line and hollow point: the source says only “{}”.",
+            p.period
+        )
+    });
+    view! {
+        <figure class="chart-figure" aria-labelledby="chart-title">
+            <div class="chart-head">
+                <h2 id="chart-title" class="chart-title">{chart.title}</h2>
+                <p class="chart-subtitle">{chart.subtitle}</p>
+            </div>
+            <div id="chart-island">
+                <ChartIsland chart />
+            </div>
+            <figcaption class="chart-caption">
+                <p id="chart-description" class="chart-description">
+                    {chart.description}
+                </p>
+                <p class="chart-note">{chart.growth_note}</p>
+                <p class="chart-note">
+                    <span class="key key-band" aria-hidden="true"></span>
+                    {chart.annotation.note}
+                </p>
+                {approximate_note
+                    .map(|note| {
+                        view! {
+                            <p class="chart-note">
+                                <span class="key key-dashed" aria-hidden="true"></span>
+                                {note}
+                            </p>
+                        }
+                    })}
+                <p class="chart-source">"Source: " {chart.source}</p>
+            </figcaption>
+        </figure>
+    }
+}
+
+/// The interactive part of the figure: the chart (static SVG until the app runs, then the
+/// canvas with pointer, touch and keyboard interaction), the table, the switches and the
+/// downloads. Its view follows the URL.
+#[component]
+pub fn ChartIsland(
     /// The chart's text and data.
     chart: &'static Chart,
 ) -> impl IntoView {
@@ -49,23 +94,8 @@ pub fn ChartFigure(
             .map(|i| announcement(points, i, chart.unit))
             .unwrap_or_default()
     };
-    let approximate_note = points.iter().find(|p| p.approximate).map(|p| {
-        format!(
-            "Dashed line and hollow point: the source says only “{}”.",
-            p.period
-        )
-    });
-
     view! {
-        <figure
-            class="chart-figure"
-            class:is-interactive=move || interactive.get()
-            aria-labelledby="chart-title"
-        >
-            <div class="chart-head">
-                <h2 id="chart-title" class="chart-title">{chart.title}</h2>
-                <p class="chart-subtitle">{chart.subtitle}</p>
-            </div>
+        <div class="chart-island" class:is-interactive=move || interactive.get()>
             <div id="chart" class="chart-box" class:is-hidden=move || view.get() == View::Table>
                 // The static chart stays (hidden by CSS once the canvas is there), so there is
                 // no swap to do: the interactive chart is simply added after hydration, with
@@ -99,27 +129,7 @@ pub fn ChartFigure(
             <p class="visually-hidden" aria-live="polite" aria-atomic="true">
                 {spoken}
             </p>
-            <figcaption class="chart-caption">
-                <p id="chart-description" class="chart-description">
-                    {chart.description}
-                </p>
-                <p class="chart-note">{chart.growth_note}</p>
-                <p class="chart-note">
-                    <span class="key key-band" aria-hidden="true"></span>
-                    {chart.annotation.note}
-                </p>
-                {approximate_note
-                    .map(|note| {
-                        view! {
-                            <p class="chart-note">
-                                <span class="key key-dashed" aria-hidden="true"></span>
-                                {note}
-                            </p>
-                        }
-                    })}
-                <p class="chart-source">"Source: " {chart.source}</p>
-            </figcaption>
             <FigureActions chart scale=scale.into() />
-        </figure>
+        </div>
     }
 }

@@ -43,10 +43,10 @@ pub fn FigureActions(
             <button type="button" class="action needs-js not-embedded" on:click=copy_embed_code>
                 "Copy embed code"
             </button>
+            <p class="action-status" role="status">
+                {move || status.get()}
+            </p>
         </div>
-        <p class="action-status" role="status">
-            {move || status.get()}
-        </p>
         {move || {
             fallback_code
                 .get()

@@ -10,14 +10,15 @@ mod static_chart;
 mod view_controls;
 
 pub use article::{ArticleView, RelatedArticles};
-pub use figure::ChartFigure;
+pub use figure::{ChartFigure, ChartIsland};
 
 use leptos::prelude::*;
 
 use crate::content::{ARTICLE, CHART, KEY_FIGURES};
 
 /// The whole page inside `<div id="app">`, rendered at build time. In the browser only the
-/// chart figure hydrates (the prose never changes), from `#chart-island`.
+/// interactive part of the chart figure hydrates (`ChartIsland`, in `#chart-island`): the prose,
+/// the chart's title and its caption never change.
 #[component]
 pub fn App() -> impl IntoView {
     view! {

@@ -21,15 +21,15 @@ use crate::chart::scale::YScale;
 use crate::chart::selection::nearest;
 use crate::chart::theme::Theme;
 use crate::chart::words::point_text;
-use crate::components::ChartFigure;
+use crate::components::ChartIsland;
 use crate::content::{Chart, CHART};
 use hooks::{use_css_size, use_device_pixel_ratio, use_entrance, use_media_query};
 
 /// Pixels per CSS pixel when printing: sharp on paper whatever the screen.
 const PRINT_RATIO: f64 = 3.0;
 
-/// Hydrates the prerendered chart figure in `#chart-island`. The rest of the page is static
-/// prerendered HTML: the browser build carries neither its code nor its text.
+/// Hydrates the interactive part of the prerendered chart figure, `#chart-island`. The rest of
+/// the page is static prerendered HTML: the browser build carries neither its code nor its text.
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("way-out: {info}").into());
@@ -40,7 +40,7 @@ pub fn start() {
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
     match island {
         Some(island) => {
-            leptos::mount::hydrate_from(island, || view! { <ChartFigure chart=&CHART /> }).forget()
+            leptos::mount::hydrate_from(island, || view! { <ChartIsland chart=&CHART /> }).forget()
         }
         None => web_sys::console::error_1(&"way-out: no #chart-island to hydrate".into()),
     }
