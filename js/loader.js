@@ -23,16 +23,26 @@ function showNotice(why) {
 const glue = document.querySelector('link[rel="modulepreload"][href$=".js"]');
 const wasm = document.querySelector('link[rel="preload"][href$=".wasm"]');
 
-if (typeof WebAssembly !== "object") {
+// The module is async: it runs as soon as it arrives, while the page is still being parsed and
+// laid out, so the wasm downloads and compiles (off the main thread) meanwhile. The app starts
+// once the document is complete: it hydrates what the parser built.
+const documentReady = new Promise((resolve) => {
+  if (document.readyState === "loading") {
+    addEventListener("DOMContentLoaded", resolve, { once: true });
+  } else {
+    resolve();
+  }
+});
+
+if (typeof WebAssembly !== "object" || !WebAssembly.compileStreaming) {
   showNotice("this browser cannot run WebAssembly");
 } else if (!glue || !wasm) {
   showNotice("the page was built without its application files");
 } else {
-  import(glue.href)
-    .then((app) =>
-      app.default({
-        module_or_path: fetch(wasm.href, { integrity: wasm.dataset.integrity, credentials: "same-origin" }),
-      }),
-    )
+  const compiled = WebAssembly.compileStreaming(
+    fetch(wasm.href, { integrity: wasm.dataset.integrity, credentials: "same-origin" }),
+  );
+  Promise.all([import(glue.href), compiled, documentReady])
+    .then(([app, module]) => app.default({ module_or_path: module }))
     .catch(() => showNotice("its WebAssembly module could not be loaded"));
 }

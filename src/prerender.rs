@@ -71,6 +71,36 @@ pub fn fill_template(template: &str) -> Result<String, String> {
     let with_head = template.replacen("</head>", &format!("{}</head>", render_head()), 1);
     let app = format!(r#"<div id="app">{}</div>"#, render_app());
     move_wasm_integrity(&with_head.replacen(APP_ROOT, &app, 1))
+        .and_then(|page| hoist_preloads(&page))
+}
+
+/// Moves Trunk's preload links (appended at the end of `<head>`) up to just after the page's
+/// Content-Security-Policy `<meta>` (which must come first to cover them): the downloads start
+/// first, and the async loader, whenever it runs, finds them already parsed.
+pub fn hoist_preloads(html: &str) -> Result<String, String> {
+    const POLICY: &str = r#"<meta http-equiv="Content-Security-Policy""#;
+    let mut rest = html.to_string();
+    let mut links = String::new();
+    for kind in [r#"<link rel="modulepreload""#, r#"<link rel="preload""#] {
+        while let Some(start) = rest.find(kind) {
+            let end = start
+                + rest[start..]
+                    .find('>')
+                    .ok_or_else(|| format!("unclosed {kind}"))?;
+            links.push_str(&rest[start..=end]);
+            rest.replace_range(start..=end, "");
+        }
+    }
+    let policy_end = match (rest.find(POLICY), links.is_empty()) {
+        (Some(start), false) => start + rest[start..].find('>').unwrap_or(0) + 1,
+        _ => {
+            return Err(format!(
+                "expected Trunk's preload links and a `{POLICY}` in index.html"
+            ))
+        }
+    };
+    rest.insert_str(policy_end, &links);
+    Ok(rest)
 }
 
 /// The embed version of a finished page: the same document, showing only the figure from the
@@ -220,7 +250,9 @@ mod tests {
     use crate::content::CHART;
 
     const TEMPLATE: &str = concat!(
-        r#"<html lang="en"><head><link rel="modulepreload" href="/a.js" integrity="sha384-js">"#,
+        r#"<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="x">"#,
+        r#"<script src="/loader.js" async></script>"#,
+        r#"<link rel="modulepreload" href="/a.js" integrity="sha384-js">"#,
         r#"<link rel="preload" href="/a_bg.wasm" crossorigin="anonymous" integrity="sha384-w" as="fetch">"#,
         r#"</head><body><div id="app"></div></body></html>"#
     );
@@ -328,6 +360,13 @@ mod tests {
         assert!(page.contains(r#"crossorigin="anonymous" data-integrity="sha384-w" as="fetch">"#));
         // The module preload keeps its (supported) integrity attribute.
         assert!(page.contains(r#"href="/a.js" integrity="sha384-js""#));
+        // Both preloads come first in <head>, before the loader.
+        assert!(page.starts_with(concat!(
+            r#"<html lang="en"><head><meta charset="utf-8">"#,
+            r#"<meta http-equiv="Content-Security-Policy" content="x">"#,
+            r#"<link rel="modulepreload" href="/a.js""#
+        )));
+        assert!(page.find("a_bg.wasm").unwrap() < page.find("/loader.js").unwrap());
     }
 
     #[test]
