@@ -25,14 +25,15 @@ const wasm = document.querySelector('link[rel="preload"][href$=".wasm"]');
 
 // The module is async: it runs as soon as it arrives, while the page is still being parsed and
 // laid out, so the wasm downloads and compiles (off the main thread) meanwhile. The app starts
-// once the document is complete: it hydrates what the parser built.
+// once the document is complete (it hydrates what the parser built) and styled: an animation
+// frame runs only once the render-blocking stylesheet has applied, so the chart is sized right.
 const documentReady = new Promise((resolve) => {
   if (document.readyState === "loading") {
     addEventListener("DOMContentLoaded", resolve, { once: true });
   } else {
     resolve();
   }
-});
+}).then(() => new Promise((resolve) => requestAnimationFrame(resolve)));
 
 if (typeof WebAssembly !== "object" || !WebAssembly.compileStreaming) {
   showNotice("this browser cannot run WebAssembly");

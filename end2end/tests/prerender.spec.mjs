@@ -26,6 +26,12 @@ test.describe("with JavaScript disabled", () => {
   }
 });
 
+/** Waits for the first contentful paint: the page as a reader first sees it, styled. (The
+ * loader is async, so DOMContentLoaded can come before the stylesheet has applied.) */
+async function firstPaint(page) {
+  await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0);
+}
+
 test("the static chart is on screen before the WebAssembly arrives", async ({ page }) => {
   let release;
   const held = new Promise((resolve) => (release = resolve));
@@ -34,6 +40,7 @@ test("the static chart is on screen before the WebAssembly arrives", async ({ pa
     await route.continue();
   });
   await page.goto("/", { waitUntil: "domcontentloaded" });
+  await firstPaint(page);
   await expect(page.locator("#chart svg:visible")).toHaveCount(1);
   await expect(page.locator(CHART_CANVAS)).toHaveCount(0);
   release();
@@ -56,6 +63,7 @@ test("hydration causes no layout shift and keeps the chart's box", async ({ page
     await route.continue();
   });
   await page.goto("/", { waitUntil: "domcontentloaded" });
+  await firstPaint(page);
   const staticBox = await page.locator("#chart").boundingBox();
   release();
   await page.waitForFunction(() => performance.getEntriesByName("chart-drawn").length > 0);

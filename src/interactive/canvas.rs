@@ -78,15 +78,25 @@ fn logged<T, E: std::fmt::Display>(result: Result<T, E>) -> Option<T> {
         .ok()
 }
 
-/// `performance.mark("chart-drawn")` after the first successful draw (the benchmark reads it).
-pub fn mark_chart_drawn() {
+/// After the first successful draw: `performance.mark("chart-drawn")` (the benchmark reads
+/// it), and the prerendered SVGs are emptied: hidden behind the canvas from now on, they would
+/// only hold memory (four charts' worth of DOM).
+pub fn first_draw_done(canvas: &HtmlCanvasElement) {
     thread_local! {
-        static MARKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
-    if MARKED.replace(true) {
+    if DONE.replace(true) {
         return;
     }
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark("chart-drawn");
+    }
+    let static_chart = canvas
+        .closest(".chart-box")
+        .ok()
+        .flatten()
+        .and_then(|chart_box| chart_box.query_selector(".chart-static").ok().flatten());
+    if let Some(static_chart) = static_chart {
+        static_chart.set_inner_html("");
     }
 }

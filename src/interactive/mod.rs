@@ -112,7 +112,7 @@ pub fn InteractiveChart(
         if let Some(drawn) = canvas::paint(&canvas, css, &frame) {
             geometry.set(drawn);
             drawn_size.set(css);
-            canvas::mark_chart_drawn();
+            canvas::first_draw_done(&canvas);
         }
     });
 
