@@ -102,3 +102,25 @@ test.describe("when the WebAssembly cannot load", () => {
     }
   });
 });
+
+test("a browser without JavaScript modules gets the notice instead of the app", async ({ page }) => {
+  await page.goto("/");
+  // Chromium skips <script nomodule>; run it the way an old browser would.
+  const src = await page.locator("script[nomodule]").getAttribute("src");
+  await page.addScriptTag({ url: src });
+  await expect(page.locator("#notice")).toBeVisible();
+  await expect(page.locator("#notice")).toContainText("too old");
+  await expect(page.locator("html")).toHaveClass(/no-app/);
+});
+
+test("no request leaves the page's origin", async ({ page, baseURL }) => {
+  const requests = [];
+  page.on("request", (request) => requests.push(request.url()));
+  await openChart(page);
+  const box = await page.locator(CHART_CANVAS).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.getByRole("button", { name: "Table", exact: true }).click();
+  expect(requests.length).toBeGreaterThan(3);
+  const foreign = requests.filter((url) => !url.startsWith(`${baseURL}/`) && !/^(data|blob):/.test(url));
+  expect(foreign).toEqual([]);
+});
