@@ -5,24 +5,14 @@
 import { spawn } from "node:child_process";
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
+import { CHROMIUM, CHROMIUM_FLAGS } from "../end2end/chromium.mjs";
 
 const PORT = 8790;
 const runs = Number(process.argv[2] ?? 3);
 const server = spawn("node", ["../end2end/serve.mjs", "../dist", String(PORT)], { stdio: "ignore" });
 await new Promise((resolve) => setTimeout(resolve, 500));
 
-const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  chromeFlags: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_FLAGS });
 try {
   const scores = [];
   for (let run = 0; run < runs; run++) {

@@ -1,6 +1,7 @@
 // End-to-end tests against the optimised release build (../dist from `trunk build --release`),
 // served on 127.0.0.1 with a strict Content-Security-Policy, in Debian's Chromium.
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium.mjs";
 
 const PORT = 8787;
 
@@ -16,18 +17,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: "chromium",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_FLAGS },
   },
   webServer: {
     command: `node serve.mjs ../dist ${PORT}`,

@@ -32,7 +32,8 @@ async function firstPaint(page) {
   await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0);
 }
 
-test("the static chart is on screen before the WebAssembly arrives", async ({ page }) => {
+/** Opens the page with the wasm download held back until `release()`; returns at first paint. */
+async function openWithWasmHeld(page) {
   let release;
   const held = new Promise((resolve) => (release = resolve));
   await page.route("**/*.wasm", async (route) => {
@@ -41,6 +42,11 @@ test("the static chart is on screen before the WebAssembly arrives", async ({ pa
   });
   await page.goto("/", { waitUntil: "domcontentloaded" });
   await firstPaint(page);
+  return release;
+}
+
+test("the static chart is on screen before the WebAssembly arrives", async ({ page }) => {
+  const release = await openWithWasmHeld(page);
   await expect(page.locator("#chart svg:visible")).toHaveCount(1);
   await expect(page.locator(CHART_CANVAS)).toHaveCount(0);
   release();
@@ -56,14 +62,7 @@ test("hydration causes no layout shift and keeps the chart's box", async ({ page
       for (const entry of list.getEntries()) window.__shifts.push(entry.value);
     }).observe({ type: "layout-shift", buffered: true });
   });
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route("**/*.wasm", async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.goto("/", { waitUntil: "domcontentloaded" });
-  await firstPaint(page);
+  const release = await openWithWasmHeld(page);
   const staticBox = await page.locator("#chart").boundingBox();
   release();
   await page.waitForFunction(() => performance.getEntriesByName("chart-drawn").length > 0);
