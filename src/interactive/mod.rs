@@ -46,8 +46,12 @@ pub fn start() {
     }
 }
 
-/// Shows the page's notice bar (outside the hydrated app) with `text`.
+/// Shows the page's notice bar (outside the hydrated app) with `text`, and hides the controls
+/// that need the app (`html.no-app` in the CSS).
 fn show_notice(text: &str) {
+    if let Some(root) = document().document_element() {
+        let _ = root.class_list().add_1("no-app");
+    }
     if let Some(notice) = document().get_element_by_id("notice") {
         notice.set_text_content(Some(text));
         let _ = notice.remove_attribute("hidden");

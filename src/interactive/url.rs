@@ -15,6 +15,8 @@ use crate::view_state::{View, ViewState};
 /// How long the selection must rest before it is written to the URL.
 const POINT_DEBOUNCE: Duration = Duration::from_millis(400);
 
+/// Applies the URL's view once the page has hydrated and on back/forward, and writes the view
+/// back when the reader changes it.
 pub fn sync_with_url(
     points: usize,
     view: RwSignal<View>,
