@@ -184,7 +184,6 @@ pub fn chart_svg(chart: &Chart, (width, height): (u32, u32), theme: Theme) -> St
             progress: 1.0,
             palette: theme.palette(),
             layout,
-            opaque: false,
         };
         draw(&area, &frame).expect("drawing into a String cannot fail");
         area.present().expect("drawing into a String cannot fail");

@@ -75,8 +75,6 @@ pub struct Frame<'a> {
     pub progress: f64,
     pub palette: &'a Palette,
     pub layout: Layout,
-    /// Fill the background (exported images); the page's own background shows through otherwise.
-    pub opaque: bool,
 }
 
 pub type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -105,9 +103,6 @@ pub fn draw<DB: DrawingBackend>(
         layout: l,
         ..
     } = *frame;
-    if frame.opaque {
-        area.fill(&palette.background)?;
-    }
     let values: Vec<u32> = points.iter().map(|p| p.value).collect();
     let (x_range, x_ticks) = x_axis(points);
     let (y_range, y_ticks) = y_axis(scale, &values);
@@ -448,7 +443,6 @@ mod backend_tests {
             progress: 1.0,
             palette: &LIGHT,
             layout: Layout::new(640.0, 1.0),
-            opaque: false,
         }
     }
 

@@ -91,7 +91,6 @@ fn draw_and_save(chart: &'static Chart, scale: YScale) -> Option<()> {
         progress: 1.0,
         palette,
         layout: Layout::new(WIDTH, RATIO),
-        opaque: false,
     };
     draw(&chart_area, &frame).ok()?;
     chart_area.present().ok()?;

@@ -111,7 +111,6 @@ pub fn InteractiveChart(
             progress: if printing.get() { 1.0 } else { progress.get() },
             palette: palette(),
             layout: Layout::new(css.0, pixel_ratio()),
-            opaque: false,
         };
         if let Some(drawn) = canvas::paint(&canvas, css, &frame) {
             geometry.set(drawn);
