@@ -10,7 +10,7 @@ use crate::chart::draw::{draw, draw_highlight, Frame, Geometry, Layout};
 use crate::chart::theme::Palette;
 
 /// The canvas's CSS size: the ResizeObserver's last reading, or a direct measurement before
-/// the first observation arrives (so the first draw happens in the same frame as the swap).
+/// the first observation arrives (so the first draw happens in the frame the canvas appears).
 pub fn css_size(canvas: &HtmlCanvasElement, observed: (f64, f64)) -> (f64, f64) {
     if observed.0 > 0.0 && observed.1 > 0.0 {
         observed

@@ -58,6 +58,16 @@ fn show_notice(text: &str) {
     }
 }
 
+/// What the last draw of the chart produced: where the points went (canvas pixels), and the
+/// CSS size and pixel ratio it was drawn at, to map pointer positions and place the tooltip and
+/// highlight with the same numbers.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Drawn {
+    geometry: Geometry,
+    css: (f64, f64),
+    ratio: f64,
+}
+
 /// The canvas chart: one canvas for the chart, redrawn when its size, the pixel ratio, the
 /// colour scheme, the scale, the entrance animation or printing changes; a transparent one
 /// above it for the selected point's highlight, redrawn when the selection changes. Selects
@@ -79,9 +89,7 @@ pub fn InteractiveChart(
     let printing = use_media_query("print");
     let reduced_motion = use_media_query("(prefers-reduced-motion: reduce)");
     let progress = use_entrance(chart_canvas, reduced_motion);
-    // Where the last draw put things (canvas pixels), and the canvas's CSS size then.
-    let geometry = RwSignal::new(Geometry::default());
-    let drawn_size = RwSignal::new((0.0, 0.0));
+    let drawn = RwSignal::new(Drawn::default());
 
     // Paper gets the light theme, the whole line, no selection, and more pixels.
     let palette = move || {
@@ -112,9 +120,12 @@ pub fn InteractiveChart(
             palette: palette(),
             layout: Layout::new(css.0, pixel_ratio()),
         };
-        if let Some(drawn) = canvas::paint(&canvas, css, &frame) {
-            geometry.set(drawn);
-            drawn_size.set(css);
+        if let Some(geometry) = canvas::paint(&canvas, css, &frame) {
+            drawn.set(Drawn {
+                geometry,
+                css,
+                ratio: frame.layout.ratio,
+            });
             canvas::first_draw_done(&canvas);
         }
     });
@@ -123,18 +134,24 @@ pub fn InteractiveChart(
         let Some(canvas) = highlight_canvas.get() else {
             return;
         };
-        let css = drawn_size.get();
         let shown = selected
             .get()
             .filter(|_| !printing.get() && progress.get() >= 1.0);
-        let layout = Layout::new(css.0, pixel_ratio());
-        geometry.with(|g| canvas::paint_highlight(&canvas, css, g, shown, palette(), layout));
+        let palette = palette();
+        drawn.with(|d| {
+            let layout = Layout::new(d.css.0, d.ratio);
+            canvas::paint_highlight(&canvas, d.css, &d.geometry, shown, palette, layout);
+        });
     });
 
     let pick = move |ev: PointerEvent| {
-        let r = ratio.get_untracked();
-        let pointer = (f64::from(ev.offset_x()) * r, f64::from(ev.offset_y()) * r);
-        let nearest = geometry.with_untracked(|g| nearest(&g.points, pointer));
+        let nearest = drawn.with_untracked(|d| {
+            let pointer = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+            nearest(
+                &d.geometry.points,
+                (pointer.0 * d.ratio, pointer.1 * d.ratio),
+            )
+        });
         if nearest.is_some() && nearest != selected.get_untracked() {
             selected.set(nearest);
         }
@@ -148,11 +165,11 @@ pub fn InteractiveChart(
 
     let tooltip = move || {
         let index = selected.get()?;
-        let (x, y) = geometry.with(|g| g.points.get(index).copied())?;
+        let ((x, y), (w, h)) = drawn.with(|d| {
+            let (x, y) = d.geometry.points.get(index).copied()?;
+            Some(((x / d.ratio, y / d.ratio), d.css))
+        })?;
         let text = point_text(chart.points, index, chart.unit)?;
-        let r = ratio.get_untracked();
-        let (x, y) = (x / r, y / r);
-        let (w, h) = drawn_size.get();
         let align = if x < w * 0.3 {
             "start"
         } else if x > w * 0.7 {
