@@ -4,7 +4,7 @@
 
 #[cfg(feature = "hydrate")]
 pub use crate::interactive::{
-    copy_to_clipboard, download_png, embed_code, sync_with_url, InteractiveChart,
+    copy_to_clipboard, download_png, embed_code, mark_selected_row, sync_with_url, InteractiveChart,
 };
 
 #[cfg(not(feature = "hydrate"))]
@@ -38,6 +38,8 @@ mod host {
         _selected: RwSignal<Option<usize>>,
     ) {
     }
+
+    pub fn mark_selected_row(_selected: Signal<Option<usize>>) {}
 
     pub fn download_png(_chart: &'static Chart, _scale: YScale) {}
 

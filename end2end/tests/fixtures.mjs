@@ -28,8 +28,8 @@ export function sentences() {
   return articleTexts().flatMap((text) => text.split(/(?<=[.?!][”’]?)\s+(?=[“‘A-Z0-9])/u));
 }
 
-/** The chart's canvas (a second, transparent one above it carries the highlight). */
-export const CHART_CANVAS = "#chart canvas:not(.chart-highlight)";
+/** The chart's canvas. */
+export const CHART_CANVAS = "#chart canvas";
 
 /** The interactive chart's one tab stop (added over the chart box once the app runs). */
 export const CHART_FOCUS = "#chart .chart-focus";

@@ -89,8 +89,8 @@ pub struct Geometry {
     pub plot_bottom: f64,
 }
 
-/// Draws the chart on `area`. The selection is not part of it: `draw_highlight` draws that on a
-/// layer above, so moving the pointer never redraws the chart.
+/// Draws the chart on `area`. The selection is not part of it: the browser marks the selected
+/// point in HTML above the canvas, so moving the pointer never redraws the chart.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     frame: &Frame,
@@ -267,38 +267,10 @@ pub fn draw<DB: DrawingBackend>(
     })
 }
 
-/// Marker radius, and the radius of the ring that highlights a selected marker (CSS pixels).
+/// Marker radius, and the radius of the ring around a selected marker (CSS pixels; the ring
+/// itself is HTML: `.chart-marker` in style/main.css). Value labels sit above the ring.
 const MARKER_RADIUS: f64 = 5.0;
 const HALO_RADIUS: f64 = 9.0;
-
-/// The selected point's highlight, for a transparent layer the size of the chart: a ring
-/// around its marker and a guide down to the axis. Cheap enough for every pointer move.
-pub fn draw_highlight<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    geometry: &Geometry,
-    index: usize,
-    palette: &Palette,
-    layout: Layout,
-) -> DrawResult<(), DB> {
-    let Some(&(x, y)) = geometry.points.get(index) else {
-        return Ok(());
-    };
-    let (left, top) = area.get_base_pixel();
-    let (x, y) = (x.round() as i32 - left, y.round() as i32 - top);
-    let bottom = geometry.plot_bottom.round() as i32 - top;
-    let l = layout;
-    // Solid: a dashed line is dozens of canvas paths, redrawn on every selection change.
-    area.draw(&PathElement::new(
-        vec![(x, y + l.px(HALO_RADIUS + 1.0)), (x, bottom)],
-        palette.muted_text.stroke_width(l.size(1.0)),
-    ))?;
-    area.draw(&Circle::new(
-        (x, y),
-        l.size(HALO_RADIUS),
-        palette.line.stroke_width(l.size(2.0)),
-    ))?;
-    Ok(())
-}
 
 /// The annotation label, split in two at the space nearest its middle on small screens.
 fn label_lines(annotation: &Annotation, compact: bool) -> Vec<String> {

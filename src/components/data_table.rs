@@ -1,27 +1,42 @@
 use leptos::prelude::*;
 
-use crate::chart::words::point_text;
 use crate::content::Chart;
-use crate::format::{capitalized, thousands};
+use crate::edge;
 use crate::view_state::View;
 
 /// The chart's data as a real table: always in the page for screen readers, shown to everyone
-/// in the table view.
+/// in the table view; the selected point's row is highlighted. The table itself never changes,
+/// so it is prerendered HTML (`table_markup`) that hydration leaves alone: the browser build
+/// carries none of its markup or code, only the switch of the wrapper's class and the row mark.
 #[component]
-pub fn DataTable(
+pub fn TableView(
     /// The chart's data.
     chart: &'static Chart,
     /// Chart or table: the table is visually hidden in the chart view.
     view: Signal<View>,
-    /// The selected point, highlighted as a row.
+    /// The selected point, marked on its row.
     selected: Signal<Option<usize>>,
 ) -> impl IntoView {
+    edge::mark_selected_row(selected);
+    // A wrapper takes the hiding: a table's box does not shrink to the hidden 1 px.
+    let class = move || match view.get() {
+        View::Table => "table-wrap",
+        View::Chart => "table-wrap visually-hidden",
+    };
+    view! { <div class=class inner_html=table_markup(chart)></div> }
+}
+
+/// The table's markup (`#chart-table`): one row per point, in order.
+#[cfg(feature = "ssr")]
+fn table_markup(chart: &'static Chart) -> String {
+    use crate::chart::words::point_text;
+    use crate::format::{capitalized, thousands};
     let rows = (0..chart.points.len())
         .filter_map(|i| Some((i, point_text(chart.points, i, chart.unit)?)))
         .map(|(i, text)| {
             let change = text.change.unwrap_or_else(|| "first count".into());
             view! {
-                <tr class:selected=move || selected.get() == Some(i)>
+                <tr>
                     <th scope="row">{text.period}</th>
                     <td class="num">{thousands(chart.points[i].value)}</td>
                     <td class="num">{change}</td>
@@ -29,13 +44,7 @@ pub fn DataTable(
             }
         })
         .collect_view();
-    // A wrapper takes the hiding: a table's box does not shrink to the hidden 1 px.
-    let class = move || match view.get() {
-        View::Table => "table-wrap",
-        View::Chart => "table-wrap visually-hidden",
-    };
     view! {
-        <div class=class>
         <table id="chart-table" class="chart-table">
             <caption>{chart.subtitle}</caption>
             <thead>
@@ -47,6 +56,11 @@ pub fn DataTable(
             </thead>
             <tbody>{rows}</tbody>
         </table>
-        </div>
     }
+    .to_html()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn table_markup(_chart: &'static Chart) -> String {
+    String::new()
 }

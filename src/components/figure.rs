@@ -1,7 +1,7 @@
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use super::data_table::DataTable;
+use super::data_table::TableView;
 use super::figure_actions::FigureActions;
 use super::static_chart::StaticChart;
 use super::view_controls::ViewControls;
@@ -121,7 +121,7 @@ pub fn ChartIsland(
                         })
                 }}
             </div>
-            <DataTable chart view=view.into() selected=selected.into() />
+            <TableView chart view=view.into() selected=selected.into() />
             <ViewControls view scale />
             <p id="chart-help" class="visually-hidden">
                 "Left and right arrow keys move between the points; Home and End go to the first and last; Escape closes the details."

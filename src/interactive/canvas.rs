@@ -1,13 +1,12 @@
-//! Drawing on the two `<canvas>` layers (the chart, and the highlight above it): backing store
-//! = CSS size × devicePixelRatio, then the shared drawing code through plotters' `CanvasBackend`.
+//! Drawing on the chart's `<canvas>`: backing store = CSS size × devicePixelRatio, then the
+//! shared drawing code through plotters' `CanvasBackend`.
 
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::chart::draw::{draw, draw_highlight, Frame, Geometry, Layout};
-use crate::chart::theme::Palette;
+use crate::chart::draw::{draw, Frame, Geometry};
 
 /// The canvas's CSS size: the ResizeObserver's last reading, or a direct measurement before
 /// the first observation arrives (so the first draw happens in the frame the canvas appears).
@@ -45,29 +44,6 @@ pub fn paint(canvas: &HtmlCanvasElement, css: (f64, f64), frame: &Frame) -> Opti
     prepare(canvas, css, frame.layout.ratio)?;
     let area = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
     logged(draw(&area, frame).and_then(|geometry| area.present().map(|_| geometry)))
-}
-
-/// Draws the highlight of point `selected` (or nothing) on the transparent layer above.
-pub fn paint_highlight(
-    canvas: &HtmlCanvasElement,
-    css: (f64, f64),
-    geometry: &Geometry,
-    selected: Option<usize>,
-    palette: &Palette,
-    layout: Layout,
-) {
-    if prepare(canvas, css, layout.ratio).is_none() {
-        return;
-    }
-    let Some(index) = selected else {
-        return;
-    };
-    if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
-        let area = backend.into_drawing_area();
-        logged(
-            draw_highlight(&area, geometry, index, palette, layout).and_then(|_| area.present()),
-        );
-    }
 }
 
 fn logged<T, E: std::fmt::Display>(result: Result<T, E>) -> Option<T> {

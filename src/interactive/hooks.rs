@@ -47,7 +47,7 @@ pub fn use_media_query(query: &'static str) -> Signal<bool> {
 /// The element's CSS content size, updated by a ResizeObserver; (0, 0) until the first report.
 pub fn use_css_size(target: NodeRef<Canvas>) -> Signal<(f64, f64)> {
     let size = RwSignal::new((0.0, 0.0));
-    Effect::new(move || {
+    effect(move || {
         let Some(element) = target.get() else {
             return;
         };
@@ -73,7 +73,7 @@ pub fn use_css_size(target: NodeRef<Canvas>) -> Signal<(f64, f64)> {
 /// screen with another density).
 pub fn use_device_pixel_ratio() -> Signal<f64> {
     let ratio = RwSignal::new(current_ratio());
-    Effect::new(move || {
+    effect(move || {
         // A query that matches the current ratio fires `change` once it stops matching. The
         // number is written by JavaScript, not Rust's float formatting.
         let as_text: String = js_sys::Number::from(ratio.get())
@@ -107,7 +107,7 @@ const ENTRANCE: f64 = 500.0;
 /// reduced motion.
 pub fn use_entrance(target: NodeRef<Canvas>, reduced_motion: Signal<bool>) -> Signal<f64> {
     let progress = RwSignal::new(1.0);
-    Effect::new(move || {
+    effect(move || {
         let Some(element) = target.get() else {
             return;
         };
@@ -159,4 +159,13 @@ fn animate(progress: RwSignal<f64>) {
         }
     }
     request_animation_frame(move || frame(performance, start, progress));
+}
+
+/// `Effect::new` behind one boxed closure type: each `Effect::new` call site otherwise compiles
+/// its own copy of the effect's scheduling loop (≈ 1 KB of wasm each).
+pub fn effect(run: impl FnMut() + 'static) {
+    fn erased(run: Box<dyn FnMut()>) {
+        Effect::new(run);
+    }
+    erased(Box::new(run));
 }

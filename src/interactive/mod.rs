@@ -6,9 +6,11 @@
 mod canvas;
 mod export;
 mod hooks;
+mod table;
 mod url;
 
 pub use export::{copy_to_clipboard, download_png, embed_code};
+pub use table::mark_selected_row;
 pub use url::sync_with_url;
 
 use leptos::ev::PointerEvent;
@@ -23,7 +25,7 @@ use crate::chart::theme::Theme;
 use crate::chart::words::point_text;
 use crate::components::ChartIsland;
 use crate::content::{Chart, CHART};
-use hooks::{use_css_size, use_device_pixel_ratio, use_entrance, use_media_query};
+use hooks::{effect, use_css_size, use_device_pixel_ratio, use_entrance, use_media_query};
 
 /// Pixels per CSS pixel when printing: sharp on paper whatever the screen.
 const PRINT_RATIO: f64 = 3.0;
@@ -59,8 +61,8 @@ fn show_notice(text: &str) {
 }
 
 /// What the last draw of the chart produced: where the points went (canvas pixels), and the
-/// CSS size and pixel ratio it was drawn at, to map pointer positions and place the tooltip and
-/// highlight with the same numbers.
+/// CSS size and pixel ratio it was drawn at, to map pointer positions and place the marker and
+/// tooltip with the same numbers.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Drawn {
     geometry: Geometry,
@@ -68,10 +70,10 @@ struct Drawn {
     ratio: f64,
 }
 
-/// The canvas chart: one canvas for the chart, redrawn when its size, the pixel ratio, the
-/// colour scheme, the scale, the entrance animation or printing changes; a transparent one
-/// above it for the selected point's highlight, redrawn when the selection changes. Selects
-/// the point nearest the pointer.
+/// The canvas chart, redrawn when its size, the pixel ratio, the colour scheme, the scale, the
+/// entrance animation or printing changes. The pointer selects the nearest point; the selected
+/// point gets a marker (a ring, a guide to the axis) and a tooltip, both HTML above the canvas:
+/// moving the selection changes a few styles and never redraws a canvas.
 #[component]
 pub fn InteractiveChart(
     /// The chart's data.
@@ -82,7 +84,6 @@ pub fn InteractiveChart(
     scale: Signal<YScale>,
 ) -> impl IntoView {
     let chart_canvas = NodeRef::<Canvas>::new();
-    let highlight_canvas = NodeRef::<Canvas>::new();
     let size = use_css_size(chart_canvas);
     let ratio = use_device_pixel_ratio();
     let dark = use_media_query("(prefers-color-scheme: dark)");
@@ -91,34 +92,30 @@ pub fn InteractiveChart(
     let progress = use_entrance(chart_canvas, reduced_motion);
     let drawn = RwSignal::new(Drawn::default());
 
-    // Paper gets the light theme, the whole line, no selection, and more pixels.
-    let palette = move || {
-        if dark.get() && !printing.get() {
-            Theme::Dark.palette()
-        } else {
-            Theme::Light.palette()
-        }
-    };
-    let pixel_ratio = move || {
-        if printing.get() {
-            ratio.get().max(PRINT_RATIO)
-        } else {
-            ratio.get()
-        }
-    };
-
-    Effect::new(move || {
+    effect(move || {
         let Some(canvas) = chart_canvas.get() else {
             return;
         };
+        // Paper gets the light theme, the whole line and more pixels.
         let css = canvas::css_size(&canvas, size.get());
         let frame = Frame {
             points: chart.points,
             annotation: &chart.annotation,
             scale: scale.get(),
             progress: if printing.get() { 1.0 } else { progress.get() },
-            palette: palette(),
-            layout: Layout::new(css.0, pixel_ratio()),
+            palette: if dark.get() && !printing.get() {
+                Theme::Dark.palette()
+            } else {
+                Theme::Light.palette()
+            },
+            layout: Layout::new(
+                css.0,
+                if printing.get() {
+                    ratio.get().max(PRINT_RATIO)
+                } else {
+                    ratio.get()
+                },
+            ),
         };
         if let Some(geometry) = canvas::paint(&canvas, css, &frame) {
             drawn.set(Drawn {
@@ -128,20 +125,6 @@ pub fn InteractiveChart(
             });
             canvas::first_draw_done(&canvas);
         }
-    });
-
-    Effect::new(move || {
-        let Some(canvas) = highlight_canvas.get() else {
-            return;
-        };
-        let shown = selected
-            .get()
-            .filter(|_| !printing.get() && progress.get() >= 1.0);
-        let palette = palette();
-        drawn.with(|d| {
-            let layout = Layout::new(d.css.0, d.ratio);
-            canvas::paint_highlight(&canvas, d.css, &d.geometry, shown, palette, layout);
-        });
     });
 
     let pick = move |ev: PointerEvent| {
@@ -163,11 +146,13 @@ pub fn InteractiveChart(
         }
     };
 
-    let tooltip = move || {
-        let index = selected.get()?;
-        let ((x, y), (w, h)) = drawn.with(|d| {
+    // Not before the line has reached the points (the entrance animation).
+    let marker = move || {
+        let index = selected.get().filter(|_| progress.get() >= 1.0)?;
+        let ((x, y), bottom, (w, h)) = drawn.with(|d| {
             let (x, y) = d.geometry.points.get(index).copied()?;
-            Some(((x / d.ratio, y / d.ratio), d.css))
+            let bottom = d.geometry.plot_bottom / d.ratio;
+            Some(((x / d.ratio, y / d.ratio), bottom, d.css))
         })?;
         let text = point_text(chart.points, index, chart.unit)?;
         let align = if x < w * 0.3 {
@@ -180,28 +165,35 @@ pub fn InteractiveChart(
         let side = if y < h * 0.45 { "below" } else { "above" };
         Some(view! {
             <div
-                class=format!("chart-tooltip align-{align} {side}")
-                style:left=format!("{}px", x.round() as i32)
-                style:top=format!("{}px", y.round() as i32)
+                class="chart-marker"
+                style:left=px(x)
+                style:top=px(y)
                 aria-hidden="true"
             >
-                <p class="tooltip-period">{text.period}</p>
-                <p class="tooltip-value">{text.value}</p>
-                {text.change.map(|change| view! { <p class="tooltip-change">{change}</p> })}
+                <div class="chart-guide" style:height=px(bottom - y)></div>
+                <div class=format!("chart-tooltip align-{align} {side}")>
+                    <p class="tooltip-period">{text.period}</p>
+                    <p class="tooltip-value">{text.value}</p>
+                    {text.change.map(|change| view! { <p class="tooltip-change">{change}</p> })}
+                </div>
             </div>
         })
     };
 
     view! {
-        <canvas node_ref=chart_canvas class="chart-canvas" aria-hidden="true"></canvas>
         <canvas
-            node_ref=highlight_canvas
-            class="chart-canvas chart-highlight"
+            node_ref=chart_canvas
+            class="chart-canvas"
             aria-hidden="true"
             on:pointermove=pick
             on:pointerdown=pick
             on:pointerleave=leave
         ></canvas>
-        {tooltip}
+        {marker}
     }
+}
+
+/// A CSS length in whole pixels (no float formatting in the wasm).
+fn px(css: f64) -> String {
+    format!("{}px", css.round() as i32)
 }

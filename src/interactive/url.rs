@@ -7,7 +7,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use super::hooks::listen;
+use super::hooks::{effect, listen};
 
 use crate::chart::scale::YScale;
 use crate::view_state::{View, ViewState};
@@ -34,11 +34,11 @@ pub fn sync_with_url(
         selected.set(state.point);
         applied.set_value(true);
     };
-    Effect::new(apply_url);
+    effect(apply_url);
     listen(&window(), "popstate", move |_| apply_url());
 
     let pending = StoredValue::new(None::<TimeoutHandle>);
-    Effect::new(move || {
+    effect(move || {
         let wanted = ViewState {
             view: view.get(),
             scale: scale.get(),
