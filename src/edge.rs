@@ -39,7 +39,7 @@ mod host {
     ) {
     }
 
-    pub fn mark_selected_row(_selected: Signal<Option<usize>>) {}
+    pub fn mark_selected_row(_view: Signal<View>, _selected: Signal<Option<usize>>) {}
 
     pub fn download_png(_chart: &'static Chart, _scale: YScale) {}
 

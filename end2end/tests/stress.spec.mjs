@@ -1,7 +1,13 @@
 // Stress: hundreds of resizes, thousands of pointer moves, keyboard storms. The console must
 // stay clean (fixture), nothing may panic, and memory after a forced GC must come back to
 // within 10% of what the page held before (no leaked listeners, closures or observers).
+import { readFileSync } from "node:fs";
 import { test, expect, CHART_CANVAS, CHART_FOCUS, openChart } from "./fixtures.mjs";
+
+/** The wasm stack size the app is linked with (`-zstack-size` in .cargo/config.toml). */
+const STACK_BYTES = Number(
+  readFileSync(new URL("../../.cargo/config.toml", import.meta.url), "utf8").match(/-zstack-size=(\d+)/)[1],
+);
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -110,4 +116,48 @@ test("resizes, pointer moves and keyboard storms leak nothing and log nothing", 
       ` after ${(after.total / 1024).toFixed(0)} KB (heap ${(after.heap / 1024).toFixed(0)}, wasm ${(after.wasm / 1024).toFixed(0)})`,
   );
   expect(after.total).toBeLessThanOrEqual(before.total * 1.1);
+});
+
+test("the wasm stack stays well inside its size, whatever the reader does", async ({ page }) => {
+  // The stack sits below the data, from STACK_BYTES down to 0. Painted right after
+  // instantiation (before the app starts), the lowest byte that changed is the deepest use.
+  await page.addInitScript((stackBytes) => {
+    const paint = (original) =>
+      async function (...args) {
+        const result = await original.apply(this, args);
+        const instance = result.instance ?? result;
+        const memory = Object.values(instance.exports ?? {}).find((v) => v instanceof WebAssembly.Memory);
+        if (memory) {
+          new Uint8Array(memory.buffer, 0, stackBytes).fill(0xaa);
+          window.__stackMemory = memory;
+        }
+        return result;
+      };
+    WebAssembly.instantiate = paint(WebAssembly.instantiate);
+  }, STACK_BYTES);
+  const chart = await openChart(page);
+  const box = await page.locator(CHART_CANVAS).boundingBox();
+  for (let i = 0; i <= 20; i++) await page.mouse.move(box.x + (box.width * i) / 20, box.y + box.height / 2);
+  await page.locator(CHART_FOCUS).focus();
+  for (const key of ["ArrowRight", "ArrowRight", "End", "Home", "Escape"]) await page.keyboard.press(key);
+  for (const name of ["Logarithmic", "Table", "Chart", "Linear"]) {
+    await page.getByRole("button", { name, exact: true }).click();
+  }
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: /Download image/ }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.png$/);
+  await page.setViewportSize({ width: 375, height: 700 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect.poll(() => chart.evaluate((b) => b.querySelector("canvas").width)).toBe(await chart.evaluate((b) => b.clientWidth));
+
+  const deepest = await page.evaluate((stackBytes) => {
+    const bytes = new Uint8Array(window.__stackMemory.buffer, 0, stackBytes);
+    return stackBytes - bytes.findIndex((b) => b !== 0xaa);
+  }, STACK_BYTES);
+  console.log(`wasm stack: deepest use ${(deepest / 1024).toFixed(1)} KB of ${STACK_BYTES / 1024} KB`);
+  expect(deepest).toBeGreaterThan(0);
+  // A margin of at least 2x for paths no test takes.
+  expect(deepest).toBeLessThan(STACK_BYTES / 2);
 });

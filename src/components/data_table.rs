@@ -17,7 +17,7 @@ pub fn TableView(
     /// The selected point, marked on its row.
     selected: Signal<Option<usize>>,
 ) -> impl IntoView {
-    edge::mark_selected_row(selected);
+    edge::mark_selected_row(view, selected);
     // A wrapper takes the hiding: a table's box does not shrink to the hidden 1 px.
     let class = move || match view.get() {
         View::Table => "table-wrap",

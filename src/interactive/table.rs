@@ -6,11 +6,17 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::hooks::effect;
+use crate::view_state::View;
 
-/// Keeps the class `selected` on the table row of the selected point, and on no other row.
-pub fn mark_selected_row(selected: Signal<Option<usize>>) {
+/// Keeps the class `selected` on the table row of the selected point, and on no other row,
+/// while the table is shown. (In the chart view the mark is invisible: hovering the chart does
+/// not touch the table.)
+pub fn mark_selected_row(view: Signal<View>, selected: Signal<Option<usize>>) {
     effect(move || {
-        let selected = selected.get();
+        let selected = match view.get() {
+            View::Table => selected.get(),
+            View::Chart => return,
+        };
         let Ok(rows) = document().query_selector_all("#chart-table tbody tr") else {
             return;
         };

@@ -37,30 +37,39 @@ pub fn sync_with_url(
     effect(apply_url);
     listen(&window(), "popstate", move |_| apply_url());
 
+    // What the reader sees now, as the URL would say it.
+    let shown = move || ViewState {
+        view: view.get_untracked(),
+        scale: scale.get_untracked(),
+        point: selected.get_untracked(),
+        embed: embed.get_value(),
+    };
+    // A new view or scale: a new history entry, at once.
+    effect(move || {
+        let (view, scale) = (view.get(), scale.get());
+        let in_url = current_state(points);
+        if applied.get_value() && (view, scale) != (in_url.view, in_url.scale) {
+            write_url(&shown(), true);
+        }
+    });
+    // A new selection replaces the current entry once it has rested: hovering along the line
+    // costs a timer per move, not a URL.
     let pending = StoredValue::new(None::<TimeoutHandle>);
     effect(move || {
-        let wanted = ViewState {
-            view: view.get(),
-            scale: scale.get(),
-            point: selected.get(),
-            embed: embed.get_value(),
-        };
-        if !applied.get_value() {
-            return;
-        }
+        selected.track();
         if let Some(handle) = pending.try_update_value(Option::take).flatten() {
             handle.clear();
         }
-        let shown = current_state(points);
-        if wanted == shown {
+        if !applied.get_value() {
             return;
         }
-        if wanted.view != shown.view || wanted.scale != shown.scale {
-            write_url(&wanted, true);
-        } else {
-            let handle = set_timeout_with_handle(move || write_url(&wanted, false), POINT_DEBOUNCE);
-            pending.set_value(handle.ok());
-        }
+        let write = move || {
+            let wanted = shown();
+            if wanted != current_state(points) {
+                write_url(&wanted, false);
+            }
+        };
+        pending.set_value(set_timeout_with_handle(write, POINT_DEBOUNCE).ok());
     });
 }
 
