@@ -1,0 +1,137 @@
+// Shortens the names wasm-bindgen gives the wasm's imports, in the wasm and in its JS glue.
+// Each name is a JS function's name plus a 16-hex-digit hash ("__wbg_arc_df3f7eb77e59876f"),
+// about 150 of them, written once in the wasm's import section and once in the glue: hashes do
+// not compress. Here they become "a", "b", …, and the import module "./way-out_bg.js" becomes
+// "w". Nothing else refers to these names (exports, which the glue calls by name, are kept).
+//
+//   shortenImports(wasmBytes, glueText) → { wasm, glue }
+// Throws with a clear message if the glue does not name each import exactly once as an object
+// key, the shape wasm-bindgen's web target writes (and esbuild's minifier keeps).
+
+/** Reads an unsigned LEB128 number at `offset`: [value, next offset]. */
+function readUnsigned(bytes, offset) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = bytes[offset++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) return [value, offset];
+  }
+}
+
+function unsigned(value) {
+  const out = [];
+  do {
+    let byte = value & 0x7f;
+    value = Math.floor(value / 128);
+    if (value > 0) byte |= 0x80;
+    out.push(byte);
+  } while (value > 0);
+  return out;
+}
+
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
+
+function name(text) {
+  const bytes = utf8.encode(text);
+  return [...unsigned(bytes.length), ...bytes];
+}
+
+/** Short names in order: a … z, A … Z, then two letters, and so on. */
+function shortName(index) {
+  const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  let text = "";
+  do {
+    text = letters[index % letters.length] + text;
+    index = Math.floor(index / letters.length) - 1;
+  } while (index >= 0);
+  return text;
+}
+
+const IMPORT_SECTION = 2;
+const NEW_MODULE = "w";
+
+export function shortenImports(wasm, glue) {
+  if (String.fromCharCode(...wasm.subarray(1, 4)) !== "asm") throw new Error("not a wasm module");
+  let offset = 8;
+  while (offset < wasm.length) {
+    const id = wasm[offset];
+    const [size, start] = readUnsigned(wasm, offset + 1);
+    const end = start + size;
+    if (id !== IMPORT_SECTION) {
+      offset = end;
+      continue;
+    }
+    const renamed = new Map();
+    let module = null;
+    let [count, at] = readUnsigned(wasm, start);
+    const entries = [...unsigned(count)];
+    for (; count > 0; count--) {
+      const [moduleLength, moduleStart] = readUnsigned(wasm, at);
+      const moduleName = fromUtf8.decode(wasm.subarray(moduleStart, moduleStart + moduleLength));
+      const [fieldLength, fieldStart] = readUnsigned(wasm, moduleStart + moduleLength);
+      const field = fromUtf8.decode(wasm.subarray(fieldStart, fieldStart + fieldLength));
+      // The import's kind and type, copied as they are.
+      const kindStart = fieldStart + fieldLength;
+      const kindEnd = skipImportDescription(wasm, kindStart);
+      if (module !== null && moduleName !== module) {
+        throw new Error(`imports from two modules (${module}, ${moduleName}): not wasm-bindgen's shape`);
+      }
+      module = moduleName;
+      const short = shortName(renamed.size);
+      renamed.set(field, short);
+      entries.push(...name(NEW_MODULE), ...name(short), ...wasm.subarray(kindStart, kindEnd));
+      at = kindEnd;
+    }
+    if (at !== end) throw new Error("the import section did not parse to its end");
+
+    // The glue: the module key, then each import's key, exactly once each.
+    const moduleKey = JSON.stringify(module);
+    if (glue.split(`${moduleKey}:`).length !== 2) throw new Error(`the glue names the import module ${moduleKey} other than once`);
+    glue = glue.replace(`${moduleKey}:`, `${NEW_MODULE}:`);
+    for (const [field, short] of renamed) {
+      const key = new RegExp(`([{,])${field.replace(/\$/g, "\\$")}:`, "g");
+      const found = glue.match(key)?.length ?? 0;
+      if (found !== 1) throw new Error(`the glue names the import ${field} ${found} times as a key`);
+      glue = glue.replace(key, `$1${short}:`);
+    }
+
+    const section = [IMPORT_SECTION, ...unsigned(entries.length), ...entries];
+    const out = new Uint8Array(offset + section.length + (wasm.length - end));
+    out.set(wasm.subarray(0, offset), 0);
+    out.set(section, offset);
+    out.set(wasm.subarray(end), offset + section.length);
+    return { wasm: out, glue };
+  }
+  throw new Error("the wasm has no import section");
+}
+
+/** The end of an import description (kind byte and its type) starting at `at`. */
+function skipImportDescription(bytes, at) {
+  const kind = bytes[at++];
+  switch (kind) {
+    case 0: // function: type index
+      return readUnsigned(bytes, at)[1];
+    case 1: {
+      // table: reference type, limits
+      return skipLimits(bytes, at + 1);
+    }
+    case 2: // memory: limits
+      return skipLimits(bytes, at);
+    case 3: // global: value type, mutability
+      return at + 2;
+    case 4: // tag: attribute, type index
+      return readUnsigned(bytes, at + 1)[1];
+    default:
+      throw new Error(`unknown import kind ${kind}`);
+  }
+}
+
+function skipLimits(bytes, at) {
+  const flags = bytes[at++];
+  at = readUnsigned(bytes, at)[1];
+  if (flags & 1) at = readUnsigned(bytes, at)[1];
+  return at;
+}
