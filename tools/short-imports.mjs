@@ -2,11 +2,14 @@
 // Each name is a JS function's name plus a 16-hex-digit hash ("__wbg_arc_df3f7eb77e59876f"),
 // about 150 of them, written once in the wasm's import section and once in the glue: hashes do
 // not compress. Here they become "a", "b", …, and the import module "./way-out_bg.js" becomes
-// "w". Nothing else refers to these names (exports, which the glue calls by name, are kept).
+// "w". Exports named with a Rust symbol hash (the closure trampolines,
+// "wasm_bindgen__convert__closures_____invoke__h04319d11c0c54dc8") become "h0", "h1", …; the
+// others ("memory", "__wbindgen_start", …) keep their names.
 //
 //   shortenImports(wasmBytes, glueText) → { wasm, glue }
 // Throws with a clear message if the glue does not name each import exactly once as an object
-// key, the shape wasm-bindgen's web target writes (and esbuild's minifier keeps).
+// key, and each renamed export only as `.name`: the shapes wasm-bindgen's web target writes
+// (and esbuild's minifier keeps).
 
 /** Reads an unsigned LEB128 number at `offset`: [value, next offset]. */
 function readUnsigned(bytes, offset) {
@@ -103,9 +106,54 @@ export function shortenImports(wasm, glue) {
     out.set(wasm.subarray(0, offset), 0);
     out.set(section, offset);
     out.set(wasm.subarray(end), offset + section.length);
-    return { wasm: out, glue };
+    return shortenHashedExports(out, glue);
   }
   throw new Error("the wasm has no import section");
+}
+
+const EXPORT_SECTION = 7;
+const HASHED = /__h[0-9a-f]{16}(_\d+)?$/;
+
+function shortenHashedExports(wasm, glue) {
+  let offset = 8;
+  while (offset < wasm.length) {
+    const id = wasm[offset];
+    const [size, start] = readUnsigned(wasm, offset + 1);
+    const end = start + size;
+    if (id !== EXPORT_SECTION) {
+      offset = end;
+      continue;
+    }
+    let [count, at] = readUnsigned(wasm, start);
+    const entries = [...unsigned(count)];
+    let renamed = 0;
+    for (; count > 0; count--) {
+      const [length, nameStart] = readUnsigned(wasm, at);
+      const exported = fromUtf8.decode(wasm.subarray(nameStart, nameStart + length));
+      const kindEnd = readUnsigned(wasm, nameStart + length + 1)[1];
+      let kept = exported;
+      if (HASHED.test(exported)) {
+        kept = `h${renamed++}`;
+        const uses = glue.match(new RegExp(`(?<![\\w$])${exported}(?![\\w$])`, "g"))?.length ?? 0;
+        const asProperty = new RegExp(`\\.${exported}(?![\\w$])`, "g");
+        const properties = glue.match(asProperty)?.length ?? 0;
+        if (uses === 0 || uses !== properties) {
+          throw new Error(`the glue uses the export ${exported} ${uses} times, ${properties} as \`.${exported}\``);
+        }
+        glue = glue.replace(asProperty, `.${kept}`);
+      }
+      entries.push(...name(kept), ...wasm.subarray(nameStart + length, kindEnd));
+      at = kindEnd;
+    }
+    if (at !== end) throw new Error("the export section did not parse to its end");
+    const section = [EXPORT_SECTION, ...unsigned(entries.length), ...entries];
+    const out = new Uint8Array(offset + section.length + (wasm.length - end));
+    out.set(wasm.subarray(0, offset), 0);
+    out.set(section, offset);
+    out.set(wasm.subarray(end), offset + section.length);
+    return { wasm: out, glue };
+  }
+  return { wasm, glue };
 }
 
 /** The end of an import description (kind byte and its type) starting at `at`. */

@@ -5,14 +5,24 @@ import { shortenImports } from "./short-imports.mjs";
 
 const text = (s) => [s.length, ...new TextEncoder().encode(s)];
 
-/** A valid module importing `fields` (functions of type () -> ()) from `module`, plus a memory. */
-function moduleImporting(module, fields) {
+/**
+ * A valid module importing `fields` (functions of type () -> ()) and a memory from `module`,
+ * and exporting one function of its own under each name in `exports`.
+ */
+function moduleImporting(module, fields, exports = []) {
   const types = [0x01, 0x60, 0x00, 0x00];
   const imports = [fields.length + 1];
   for (const field of fields) imports.push(...text(module), ...text(field), 0x00, 0x00);
   imports.push(...text(module), ...text("memory"), 0x02, 0x00, 0x01);
   const section = (id, body) => [id, body.length, ...body];
-  return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...section(1, types), ...section(2, imports)]);
+  const own = exports.length
+    ? [
+        ...section(3, [0x01, 0x00]),
+        ...section(7, [exports.length, ...exports.flatMap((e) => [...text(e), 0x00, fields.length])]),
+        ...section(10, [0x01, 0x02, 0x00, 0x0b]),
+      ]
+    : [];
+  return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...section(1, types), ...section(2, imports), ...own]);
 }
 
 const FIELDS = ["__wbg_arc_df3f7eb77e59876f", "__wbg_call_a410eb4b59ed5965"];
@@ -47,4 +57,16 @@ test("refuses a glue that does not name an import exactly once", () => {
 
 test("refuses a module that is not wasm", () => {
   assert.throws(() => shortenImports(new Uint8Array(16), GLUE), /not a wasm module/);
+});
+
+test("renames exports named with a symbol hash where the glue calls them, and keeps the others", () => {
+  const hashed = "invoke__h04319d11c0c54dc8";
+  const wasm = moduleImporting("./app_bg.js", FIELDS, [hashed, `${hashed}_2`, "start"]);
+  const glue = GLUE.replace("e.arc()", `o.${hashed}(e),o.${hashed}_2(),o.start()`);
+  const out = shortenImports(wasm, glue);
+  const exports = WebAssembly.Module.exports(new WebAssembly.Module(out.wasm)).map((e) => e.name);
+  assert.deepEqual(exports, ["h0", "h1", "start"]);
+  assert.match(out.glue, /a:function\(e\)\{o\.h0\(e\),o\.h1\(\),o\.start\(\)\}/);
+  // Named other than as a property (here, as a string): refused.
+  assert.throws(() => shortenImports(wasm, glue + `;"${hashed}"`), /uses the export invoke__h04319d11c0c54dc8 2 times, 1 as/);
 });

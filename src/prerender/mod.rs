@@ -2,27 +2,19 @@
 //! the browser hydrates, and the chart as static SVG from the same drawing code as the canvas.
 //! Run by `src/bin/prerender.rs` from a Trunk post-build hook.
 
+mod svg;
+
+pub use svg::{chart_svg, chart_svgs, COMPACT, WIDE};
+
 use html_escape::{encode_double_quoted_attribute, encode_text};
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
-use plotters::prelude::*;
 
-use crate::chart::draw::{draw, Frame, Layout};
-use crate::chart::scale::YScale;
-use crate::chart::theme::{Theme, FONT_FAMILY};
 use crate::components::App;
-use crate::content::{Block, Chart, ARTICLE};
+use crate::content::{Block, ARTICLE};
 
 /// The element the app hydrates; Trunk's `index.html` must contain it, empty, exactly once.
 pub const APP_ROOT: &str = r#"<div id="app"></div>"#;
-
-/// The static chart's two layouts, matching the CSS (`.chart-box` aspect ratios and the
-/// container query at `Layout::COMPACT_BELOW`).
-pub const WIDE: (u32, u32) = (640, 360);
-pub const COMPACT: (u32, u32) = (360, 300);
-
-/// plotters' SVG backend writes `font-size = size / 1.24`; the canvas uses `size` px.
-const SVG_FONT_SCALE: f64 = 1.24;
 
 /// The app's HTML, exactly as hydration expects it (no added whitespace).
 pub fn render_app() -> String {
@@ -148,105 +140,9 @@ pub fn move_wasm_integrity(html: &str) -> Result<String, String> {
     ))
 }
 
-/// Four SVGs (wide and compact, light and dark), each classed so CSS shows exactly one.
-pub fn chart_svgs(chart: &Chart) -> String {
-    let mut out = String::new();
-    for (layout_name, size) in [("wide", WIDE), ("compact", COMPACT)] {
-        for theme in [Theme::Light, Theme::Dark] {
-            let theme_name = match theme {
-                Theme::Light => "light",
-                Theme::Dark => "dark",
-            };
-            let svg = chart_svg(chart, size, theme);
-            let classes =
-                format!(r#"class="chart-svg chart-svg--{layout_name} chart-svg--{theme_name}""#);
-            out.push_str(&svg.replacen(
-                "<svg ",
-                &format!("<svg {classes} aria-hidden=\"true\" "),
-                1,
-            ));
-        }
-    }
-    out
-}
-
-/// One static chart. Sized by its viewBox only, so CSS can scale it to the chart box.
-pub fn chart_svg(chart: &Chart, (width, height): (u32, u32), theme: Theme) -> String {
-    let mut svg = String::new();
-    {
-        let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        let mut layout = Layout::new(f64::from(width), 1.0);
-        layout.font_scale = SVG_FONT_SCALE;
-        let frame = Frame {
-            points: chart.points,
-            annotation: &chart.annotation,
-            scale: YScale::Linear,
-            progress: 1.0,
-            palette: theme.palette(),
-            layout,
-        };
-        draw(&area, &frame).expect("drawing into a String cannot fail");
-        area.present().expect("drawing into a String cannot fail");
-    }
-    tidy_svg(&svg.replacen(&format!(r#"width="{width}" height="{height}" "#), "", 1))
-}
-
-/// plotters' SVG repeats the font family on every `<text>`, writes `opacity="1"` everywhere,
-/// prints font sizes like `13.000000000000002` and wraps each label in newlines. The same
-/// picture in fewer bytes (≈ 40% less to parse before first paint): the family once on the
-/// root (text inherits it), defaults dropped, sizes rounded, labels trimmed.
-fn tidy_svg(svg: &str) -> String {
-    let family = format!(
-        r#" font-family="{}""#,
-        encode_double_quoted_attribute(FONT_FAMILY)
-    );
-    let mut out = svg
-        .replace(&family, "")
-        .replace(r#" opacity="1""#, "")
-        .replace(r#" stroke="none" stroke-width="1""#, r#" stroke="none""#)
-        .replacen("<svg ", &format!("<svg{family} "), 1);
-    out = round_font_sizes(&out);
-    // `>\nlabel\n</text>` → `>label</text>`: trim the text before each `</text>`.
-    let mut parts: Vec<String> = out.split("</text>").map(str::to_string).collect();
-    let last = parts.len() - 1;
-    for part in &mut parts[..last] {
-        if let Some(at) = part.rfind('>') {
-            let label = part[at + 1..].trim_matches('\n').to_string();
-            part.truncate(at + 1);
-            part.push_str(&label);
-        }
-    }
-    parts.join("</text>")
-}
-
-/// `font-size="13.000000000000002"` → `font-size="13"`; keeps two decimals at most.
-fn round_font_sizes(svg: &str) -> String {
-    const KEY: &str = r#"font-size=""#;
-    let mut out = String::with_capacity(svg.len());
-    let mut rest = svg;
-    while let Some(at) = rest.find(KEY) {
-        let value_start = at + KEY.len();
-        out.push_str(&rest[..value_start]);
-        let value_end = value_start + rest[value_start..].find('"').unwrap_or(0);
-        let value = &rest[value_start..value_end];
-        match value.parse::<f64>() {
-            Ok(size) => {
-                let hundredths = (size * 100.0).round() as u64;
-                let text = format!("{}.{:02}", hundredths / 100, hundredths % 100);
-                out.push_str(text.trim_end_matches('0').trim_end_matches('.'));
-            }
-            Err(_) => out.push_str(value),
-        }
-        rest = &rest[value_end..];
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::CHART;
 
     const TEMPLATE: &str = concat!(
         r#"<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="x">"#,
@@ -259,7 +155,7 @@ mod tests {
     /// Every piece of text the content file gives the article, read from the file as it is now:
     /// a stale build would render something else.
     fn article_texts_in_the_content_file() -> Vec<String> {
-        let file: toml::Table = include_str!("../content/article.toml").parse().unwrap();
+        let file: toml::Table = include_str!("../../content/article.toml").parse().unwrap();
         let mut texts = Vec::new();
         let article = file["article"].as_table().unwrap();
         for key in ["headline", "standfirst"] {
@@ -313,41 +209,14 @@ mod tests {
     fn the_prerendered_app_contains_the_static_chart_with_its_values() {
         let html = render_app();
         assert!(html.contains(r#"<div id="chart""#));
-        // Two layouts × two themes.
-        assert_eq!(html.matches("<svg ").count(), 4);
+        // Two layouts, each themed by CSS.
+        assert_eq!(html.matches("<svg ").count(), 2);
         for value in ["15", "35", "74"] {
             assert!(
                 html.contains(&format!(">{value}</text>")),
                 "no label {value}"
             );
         }
-    }
-
-    #[test]
-    fn the_static_svg_keeps_its_view_box_but_no_fixed_size() {
-        let svg = chart_svg(&CHART, WIDE, Theme::Light);
-        assert!(svg.starts_with("<svg font-family="), "{}", &svg[..80]);
-        assert!(svg.contains(r#" viewBox="0 0 640 360""#), "{}", &svg[..200]);
-        assert!(!svg.contains(r#"width="640""#));
-    }
-
-    #[test]
-    fn tidying_keeps_the_picture_and_drops_repetition() {
-        let family = encode_double_quoted_attribute(FONT_FAMILY);
-        let raw = format!(
-            "<svg viewBox=\"0 0 10 10\">\n<text x=\"1\" y=\"2\" font-family=\"{family}\" font-size=\"13.000000000000002\" opacity=\"1\" fill=\"#000\">\n35\n</text>\n<circle r=\"2\" opacity=\"1\" fill=\"#111\" stroke=\"none\" stroke-width=\"1\"/>\n</svg>\n"
-        );
-        assert_eq!(
-            tidy_svg(&raw),
-            format!(
-                "<svg font-family=\"{family}\" viewBox=\"0 0 10 10\">\n<text x=\"1\" y=\"2\" font-size=\"13\" fill=\"#000\">35</text>\n<circle r=\"2\" fill=\"#111\" stroke=\"none\"/>\n</svg>\n"
-            )
-        );
-        assert_eq!(
-            round_font_sizes(r#"font-size="10.4839""#),
-            r#"font-size="10.48""#
-        );
-        assert_eq!(round_font_sizes(r#"font-size="x""#), r#"font-size="x""#);
     }
 
     #[test]
