@@ -80,7 +80,7 @@ pub struct Frame<'a> {
 pub type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
 /// Where a drawing put things, in backend pixels, as plotters' coordinate translation placed
-/// them: the basis for hit-testing, the tooltip and the highlight.
+/// them: the basis for hit-testing and for placing the marker and tooltip.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Geometry {
     /// Each point's centre.

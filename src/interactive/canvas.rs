@@ -19,22 +19,22 @@ pub fn css_size(canvas: &HtmlCanvasElement, observed: (f64, f64)) -> (f64, f64) 
     }
 }
 
-/// Sizes the backing store to CSS size × ratio (only when it changes: assigning a size clears
-/// the canvas) and clears it. `None` if there is nothing to draw on: zero size, no 2D context.
+/// Sizes the backing store to CSS size × ratio and clears it (a new size clears it already).
+/// `None` if there is nothing to draw on: zero size, no 2D context.
 fn prepare(canvas: &HtmlCanvasElement, css: (f64, f64), ratio: f64) -> Option<()> {
     let width = (css.0 * ratio).round() as u32;
     let height = (css.1 * ratio).round() as u32;
     if width == 0 || height == 0 {
         return None;
     }
-    if canvas.width() != width {
-        canvas.set_width(width);
-    }
-    if canvas.height() != height {
-        canvas.set_height(height);
-    }
     let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    context.clear_rect(0.0, 0.0, f64::from(width), f64::from(height));
+    if canvas.width() != width || canvas.height() != height {
+        // Assigning a size clears the canvas (and the first draw would pay twice).
+        canvas.set_width(width);
+        canvas.set_height(height);
+    } else {
+        context.clear_rect(0.0, 0.0, f64::from(width), f64::from(height));
+    }
     Some(())
 }
 
