@@ -1,8 +1,15 @@
 //! Turns `content/article.toml` into static Rust data (`$OUT_DIR/content.rs`).
 //! Malformed content stops the build here, with the file, the field and the problem.
 
-// The same modules the app uses: the checks, and the statistics that write the chart's
-// description (computed here once, so the browser build carries text, not arithmetic).
+// The same modules the app uses: the checks, and the statistics and words that write the
+// chart's description and each point's tooltip and announcement (computed here once, so the
+// browser build carries text, not arithmetic and formatting).
+#[path = "src/chart/words.rs"]
+mod words;
+// Where the app has it: `crate::chart::words`.
+mod chart {
+    pub(crate) use super::words;
+}
 #[path = "src/content/model.rs"]
 #[allow(dead_code)]
 mod content;
@@ -24,6 +31,7 @@ fn main() {
         "src/content/model.rs",
         "src/format.rs",
         "src/stats.rs",
+        "src/chart/words.rs",
     ] {
         println!("cargo::rerun-if-changed={source}");
     }

@@ -110,4 +110,23 @@ mod tests {
         );
         assert_eq!(announcement(&series(), 9, "people"), "");
     }
+
+    #[test]
+    fn the_build_writes_each_points_words_into_the_chart_data() {
+        use crate::content::CHART;
+        assert_eq!(CHART.words.len(), CHART.points.len());
+        for (i, words) in CHART.words.iter().enumerate() {
+            let text = point_text(CHART.points, i, CHART.unit).unwrap();
+            assert_eq!(words.period, text.period);
+            assert_eq!(words.value, text.value);
+            assert_eq!(words.change, text.change.as_deref());
+            assert_eq!(
+                words.announcement,
+                announcement(CHART.points, i, CHART.unit)
+            );
+        }
+        assert_eq!(CHART.words[0].change, None);
+        let last = format!("Point 2 of {}.", CHART.points.len());
+        assert!(CHART.words[1].announcement.ends_with(&last));
+    }
 }

@@ -29,17 +29,17 @@ pub fn TableView(
 /// The table's markup (`#chart-table`): one row per point, in order.
 #[cfg(feature = "ssr")]
 fn table_markup(chart: &'static Chart) -> String {
-    use crate::chart::words::point_text;
     use crate::format::{capitalized, thousands};
-    let rows = (0..chart.points.len())
-        .filter_map(|i| Some((i, point_text(chart.points, i, chart.unit)?)))
-        .map(|(i, text)| {
-            let change = text.change.unwrap_or_else(|| "first count".into());
+    let rows = chart
+        .points
+        .iter()
+        .zip(chart.words)
+        .map(|(point, words)| {
             view! {
                 <tr>
-                    <th scope="row">{text.period}</th>
-                    <td class="num">{thousands(chart.points[i].value)}</td>
-                    <td class="num">{change}</td>
+                    <th scope="row">{words.period}</th>
+                    <td class="num">{thousands(point.value)}</td>
+                    <td class="num">{words.change.unwrap_or("first count")}</td>
                 </tr>
             }
         })

@@ -7,7 +7,6 @@ use super::static_chart::StaticChart;
 use super::view_controls::ViewControls;
 use crate::chart::scale::YScale;
 use crate::chart::selection::{self, Step};
-use crate::chart::words::announcement;
 use crate::content::Chart;
 use crate::edge::{self, InteractiveChart};
 use crate::view_state::View;
@@ -91,7 +90,8 @@ pub fn ChartIsland(
     let spoken = move || {
         selected
             .get()
-            .map(|i| announcement(points, i, chart.unit))
+            .and_then(|i| chart.words.get(i))
+            .map(|words| words.announcement)
             .unwrap_or_default()
     };
     view! {

@@ -59,6 +59,21 @@ pub struct Chart {
     pub csv: &'static str,
     /// The same CSV as a `data:` URL, for a download link that needs no script and no request.
     pub csv_href: &'static str,
+    /// What the chart says about each point (`chart::words`), one per point, in order.
+    pub words: &'static [PointWords],
+}
+
+/// One point in words, made at build time: the tooltip's lines and the live region's sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PointWords {
+    /// "Early 2013 (approximate date)".
+    pub period: &'static str,
+    /// "15 people".
+    pub value: &'static str,
+    /// "+20 people, +133% since early 2013"; `None` for the first point.
+    pub change: Option<&'static str>,
+    /// "February 2014: 35 people, +20 people, +133% since early 2013. Point 2 of 3."
+    pub announcement: &'static str,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -6,6 +6,7 @@
 use serde::Deserialize;
 use std::fmt::{self, Write as _};
 
+use crate::chart::words::{announcement, point_text};
 use crate::content::{Point, YearMonth};
 use crate::format::thousands;
 use crate::stats::{describe, growth_note};
@@ -428,7 +429,23 @@ pub fn to_rust(c: &RawContent) -> String {
     let csv = to_csv(c);
     let _ = writeln!(out, "    csv: {},", s(&csv));
     let csv_href = data_url("text/csv;charset=utf-8", &csv);
-    let _ = writeln!(out, "    csv_href: {},\n}};\n", s(&csv_href));
+    let _ = writeln!(out, "    csv_href: {},", s(&csv_href));
+    out.push_str("    words: &[\n");
+    for i in 0..points.len() {
+        let text = point_text(&points, i, &ch.unit).expect("a point of the list");
+        let change = match &text.change {
+            Some(change) => format!("Some({})", s(change)),
+            None => "None".into(),
+        };
+        let _ = writeln!(
+            out,
+            "        PointWords {{ period: {}, value: {}, change: {change}, announcement: {} }},",
+            s(&text.period),
+            s(&text.value),
+            s(&announcement(&points, i, &ch.unit))
+        );
+    }
+    out.push_str("    ],\n};\n\n");
 
     let k = &c.key_figures;
     let _ = writeln!(

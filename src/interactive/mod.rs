@@ -22,7 +22,6 @@ use crate::chart::draw::{Frame, Geometry, Layout};
 use crate::chart::scale::YScale;
 use crate::chart::selection::nearest;
 use crate::chart::theme::Theme;
-use crate::chart::words::point_text;
 use crate::components::ChartIsland;
 use crate::content::{Chart, CHART};
 use hooks::{effect, use_css_size, use_device_pixel_ratio, use_entrance, use_media_query};
@@ -154,7 +153,7 @@ pub fn InteractiveChart(
             let bottom = d.geometry.plot_bottom / d.ratio;
             Some(((x / d.ratio, y / d.ratio), bottom, d.css))
         })?;
-        let text = point_text(chart.points, index, chart.unit)?;
+        let text = chart.words.get(index)?;
         let align = if x < w * 0.3 {
             "start"
         } else if x > w * 0.7 {
