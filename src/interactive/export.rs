@@ -84,13 +84,16 @@ fn draw_and_save(chart: &'static Chart, scale: YScale) -> Option<()> {
     let area = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
     let (_, below_header) = area.split_vertically((header_height * RATIO) as u32);
     let (chart_area, _) = below_header.split_vertically((CHART_HEIGHT * RATIO) as u32);
+    // Inset like the text, so the axis labels line up with the title.
+    let inset = (PADDING * RATIO) as i32;
+    let chart_area = chart_area.margin(0, 0, inset, inset);
     let frame = Frame {
         points: chart.points,
         annotation: &chart.annotation,
         scale,
         progress: 1.0,
         palette,
-        layout: Layout::new(WIDTH, RATIO),
+        layout: Layout::new(WIDTH - 2.0 * PADDING, RATIO),
     };
     draw(&chart_area, &frame).ok()?;
     chart_area.present().ok()?;
