@@ -1,14 +1,17 @@
 //! Turns `content/article.toml` into static Rust data (`$OUT_DIR/content.rs`).
 //! Malformed content stops the build here, with the file, the field and the problem.
 
-// The same modules the app uses: the checks, and the statistics and words that write the
-// chart's description and each point's tooltip and announcement (computed here once, so the
-// browser build carries text, not arithmetic and formatting).
+// The same modules the app uses: the checks, and the statistics, axes and words that write
+// the chart's description, its ticks and each point's tooltip and announcement (computed here
+// once, so the browser build carries text and numbers, not arithmetic and formatting).
+#[path = "src/chart/scale.rs"]
+#[allow(dead_code)]
+mod scale;
 #[path = "src/chart/words.rs"]
 mod words;
-// Where the app has it: `crate::chart::words`.
+// Where the app has them: `crate::chart::{scale, words}`.
 mod chart {
-    pub(crate) use super::words;
+    pub(crate) use super::{scale, words};
 }
 #[path = "src/content/model.rs"]
 #[allow(dead_code)]
@@ -31,6 +34,7 @@ fn main() {
         "src/content/model.rs",
         "src/format.rs",
         "src/stats.rs",
+        "src/chart/scale.rs",
         "src/chart/words.rs",
     ] {
         println!("cargo::rerun-if-changed={source}");

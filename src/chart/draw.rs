@@ -8,9 +8,9 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::scale::{x_axis, y_axis, YScale};
+use super::scale::YScale;
 use super::theme::{Palette, FONT_FAMILY};
-use crate::content::{Annotation, Point};
+use crate::content::{Annotation, Axes, Point};
 use crate::format::thousands;
 
 /// Sizes for one drawing. Everything is given in CSS pixels and multiplied by `ratio` here,
@@ -70,6 +70,8 @@ impl Layout {
 pub struct Frame<'a> {
     pub points: &'a [Point],
     pub annotation: &'a Annotation,
+    /// Ranges and ticks for both scales, from the build (`Chart::axes`).
+    pub axes: &'a Axes,
     pub scale: YScale,
     /// How much of the line is drawn, from 0 to 1 (the entrance animation); 1 when still.
     pub progress: f64,
@@ -98,14 +100,18 @@ pub fn draw<DB: DrawingBackend>(
     let Frame {
         points,
         annotation,
+        axes,
         scale,
         palette,
         layout: l,
         ..
     } = *frame;
-    let values: Vec<u32> = points.iter().map(|p| p.value).collect();
-    let (x_range, x_ticks) = x_axis(points);
-    let (y_range, y_ticks) = y_axis(scale, &values);
+    let y_axis = match scale {
+        YScale::Linear => &axes.linear,
+        YScale::Log => &axes.log,
+    };
+    let (x_range, x_ticks) = (axes.x.from..axes.x.to, axes.x.ticks);
+    let (y_range, y_ticks) = (y_axis.from..y_axis.to, y_axis.ticks);
     let widest_tick = y_ticks.iter().map(|t| t.label.len()).max().unwrap_or(1) as f64;
     let tick_font = l.font(13.0, 12.0, false);
 
@@ -159,7 +165,7 @@ pub fn draw<DB: DrawingBackend>(
     }
 
     // Gridlines with their labels left of the plot; the zero line (linear) is the baseline.
-    for tick in &y_ticks {
+    for tick in y_ticks {
         let is_baseline = scale == YScale::Linear && tick.at == 0.0;
         let (color, width) = if is_baseline {
             (palette.baseline, 1.5)
@@ -172,7 +178,7 @@ pub fn draw<DB: DrawingBackend>(
         ))?;
         let (plot_left, y) = at(x_range.start, tick.at);
         area.draw(&Text::new(
-            tick.label.clone(),
+            tick.label,
             (plot_left - l.px(8.0), y),
             tick_font
                 .clone()
@@ -189,14 +195,14 @@ pub fn draw<DB: DrawingBackend>(
     }
 
     // Year ticks below the axis.
-    for tick in &x_ticks {
+    for tick in x_ticks {
         let (x, bottom) = at(tick.at, y_range.start);
         area.draw(&PathElement::new(
             vec![(x, bottom), (x, bottom + l.px(5.0))],
             palette.baseline.stroke_width(l.size(1.0)),
         ))?;
         area.draw(&Text::new(
-            tick.label.clone(),
+            tick.label,
             (x, bottom + l.px(8.0)),
             tick_font
                 .clone()
@@ -411,6 +417,7 @@ mod backend_tests {
         Frame {
             points: CHART.points,
             annotation: &CHART.annotation,
+            axes: &CHART.axes,
             scale: YScale::Linear,
             progress: 1.0,
             palette: &LIGHT,

@@ -1,4 +1,5 @@
-//! Axes: the data ranges the chart shows and the ticks it labels. Pure arithmetic.
+//! Axes: the data ranges the chart shows and the ticks it labels. Pure arithmetic, run at build
+//! time (build.rs writes the result into `Chart::axes`) and in tests.
 //!
 //! The y axis works in "axis units": the value itself on the linear scale, its base-2
 //! logarithm on the log scale. A steady doubling is then a straight line, and the log ticks
@@ -161,5 +162,22 @@ mod tests {
         for p in &points {
             assert!(range.contains(&p.date.as_year_fraction()));
         }
+    }
+
+    #[test]
+    fn the_build_writes_these_axes_into_the_chart_data() {
+        use crate::content::{Axis, CHART};
+        let values: Vec<u32> = CHART.points.iter().map(|p| p.value).collect();
+        let same = |axis: &Axis, (range, ticks): (Range<f64>, Vec<Tick>)| {
+            assert_eq!(axis.from..axis.to, range);
+            let written: Vec<(f64, &str)> = axis.ticks.iter().map(|t| (t.at, t.label)).collect();
+            let computed: Vec<(f64, &str)> =
+                ticks.iter().map(|t| (t.at, t.label.as_str())).collect();
+            assert_eq!(written, computed);
+        };
+        same(&CHART.axes.x, x_axis(CHART.points));
+        same(&CHART.axes.linear, y_axis(YScale::Linear, &values));
+        same(&CHART.axes.log, y_axis(YScale::Log, &values));
+        assert!(CHART.axes.log.ticks.len() >= 3);
     }
 }

@@ -61,6 +61,31 @@ pub struct Chart {
     pub csv_href: &'static str,
     /// What the chart says about each point (`chart::words`), one per point, in order.
     pub words: &'static [PointWords],
+    /// Ranges and ticks (`chart::scale`), made at build time: the browser carries no tick
+    /// arithmetic.
+    pub axes: Axes,
+}
+
+/// The x axis in years; the y axis in axis units for each scale (see `chart::scale`).
+#[derive(Debug)]
+pub struct Axes {
+    pub x: Axis,
+    pub linear: Axis,
+    pub log: Axis,
+}
+
+/// The range an axis shows and its labelled ticks.
+#[derive(Debug)]
+pub struct Axis {
+    pub from: f64,
+    pub to: f64,
+    pub ticks: &'static [AxisTick],
+}
+
+#[derive(Debug, PartialEq)]
+pub struct AxisTick {
+    pub at: f64,
+    pub label: &'static str,
 }
 
 /// One point in words, made at build time: the tooltip's lines and the live region's sentence.

@@ -6,6 +6,7 @@
 use serde::Deserialize;
 use std::fmt::{self, Write as _};
 
+use crate::chart::scale::{x_axis, y_axis, Tick, YScale};
 use crate::chart::words::{announcement, point_text};
 use crate::content::{Point, YearMonth};
 use crate::format::thousands;
@@ -445,7 +446,15 @@ pub fn to_rust(c: &RawContent) -> String {
             s(&announcement(&points, i, &ch.unit))
         );
     }
-    out.push_str("    ],\n};\n\n");
+    out.push_str("    ],\n");
+    let values: Vec<u32> = points.iter().map(|p| p.value).collect();
+    let _ = writeln!(
+        out,
+        "    axes: Axes {{\n        x: {},\n        linear: {},\n        log: {},\n    }},\n}};\n",
+        axis_literal(x_axis(&points)),
+        axis_literal(y_axis(YScale::Linear, &values)),
+        axis_literal(y_axis(YScale::Log, &values))
+    );
 
     let k = &c.key_figures;
     let _ = writeln!(
@@ -458,6 +467,20 @@ pub fn to_rust(c: &RawContent) -> String {
 
 /// The chart's points as the app's type, for the statistics. (The strings are leaked: this
 /// runs once, at build time or in a test.)
+/// An `Axis` as Rust source. `{:?}` writes each f64 so that it reads back exactly.
+fn axis_literal((range, ticks): (std::ops::Range<f64>, Vec<Tick>)) -> String {
+    let ticks: Vec<String> = ticks
+        .iter()
+        .map(|t| format!("AxisTick {{ at: {:?}, label: {:?} }}", t.at, t.label))
+        .collect();
+    format!(
+        "Axis {{ from: {:?}, to: {:?}, ticks: &[{}] }}",
+        range.start,
+        range.end,
+        ticks.join(", ")
+    )
+}
+
 fn points(chart: &RawChart) -> Vec<Point> {
     chart
         .points

@@ -90,6 +90,7 @@ fn draw_and_save(chart: &'static Chart, scale: YScale) -> Option<()> {
     let frame = Frame {
         points: chart.points,
         annotation: &chart.annotation,
+        axes: &chart.axes,
         scale,
         progress: 1.0,
         palette,

@@ -100,6 +100,7 @@ pub fn InteractiveChart(
         let frame = Frame {
             points: chart.points,
             annotation: &chart.annotation,
+            axes: &chart.axes,
             scale: scale.get(),
             progress: if printing.get() { 1.0 } else { progress.get() },
             palette: if dark.get() && !printing.get() {

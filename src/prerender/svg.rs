@@ -55,6 +55,7 @@ pub fn chart_svg(chart: &Chart, (width, height): (u32, u32)) -> String {
         let frame = Frame {
             points: chart.points,
             annotation: &chart.annotation,
+            axes: &chart.axes,
             scale: YScale::Linear,
             progress: 1.0,
             // Its eight colours are distinct, so each names one role.
