@@ -26,7 +26,7 @@ mod host {
         /// The selected point.
         selected: RwSignal<Option<usize>>,
         /// Linear or logarithmic values.
-        scale: Signal<YScale>,
+        scale: ReadSignal<YScale>,
     ) -> impl IntoView {
         let _ = (chart, selected, scale);
     }
@@ -39,7 +39,7 @@ mod host {
     ) {
     }
 
-    pub fn mark_selected_row(_view: Signal<View>, _selected: Signal<Option<usize>>) {}
+    pub fn mark_selected_row(_view: ReadSignal<View>, _selected: ReadSignal<Option<usize>>) {}
 
     pub fn download_png(_chart: &'static Chart, _scale: YScale) {}
 

@@ -13,9 +13,9 @@ pub fn TableView(
     /// The chart's data.
     chart: &'static Chart,
     /// Chart or table: the table is visually hidden in the chart view.
-    view: Signal<View>,
+    view: ReadSignal<View>,
     /// The selected point, marked on its row.
-    selected: Signal<Option<usize>>,
+    selected: ReadSignal<Option<usize>>,
 ) -> impl IntoView {
     edge::mark_selected_row(view, selected);
     // A wrapper takes the hiding: a table's box does not shrink to the hidden 1 px.

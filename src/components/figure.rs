@@ -115,13 +115,13 @@ pub fn ChartIsland(
                                     aria-describedby="chart-help chart-description"
                                     on:keydown=on_keydown
                                 >
-                                    <InteractiveChart chart selected scale=scale.into() />
+                                    <InteractiveChart chart selected scale=scale.read_only() />
                                 </div>
                             }
                         })
                 }}
             </div>
-            <TableView chart view=view.into() selected=selected.into() />
+            <TableView chart view=view.read_only() selected=selected.read_only() />
             <ViewControls view scale />
             <p id="chart-help" class="visually-hidden">
                 "Left and right arrow keys move between the points; Home and End go to the first and last; Escape closes the details."
@@ -129,7 +129,7 @@ pub fn ChartIsland(
             <p class="visually-hidden" aria-live="polite" aria-atomic="true">
                 {spoken}
             </p>
-            <FigureActions chart scale=scale.into() />
+            <FigureActions chart scale=scale.read_only() />
         </div>
     }
 }

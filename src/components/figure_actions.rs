@@ -11,7 +11,7 @@ pub fn FigureActions(
     /// The chart, for the image and the file names.
     chart: &'static Chart,
     /// The scale the image is drawn with: what the reader sees.
-    scale: Signal<YScale>,
+    scale: ReadSignal<YScale>,
 ) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let fallback_code = RwSignal::new(None::<String>);

@@ -34,18 +34,18 @@ pub fn listen(target: &EventTarget, event: &'static str, handler: impl FnMut(Eve
 }
 
 /// Whether a media query matches, kept up to date. False where the browser refuses the query.
-pub fn use_media_query(query: &'static str) -> Signal<bool> {
+pub fn use_media_query(query: &'static str) -> ReadSignal<bool> {
     let Ok(Some(list)) = window().match_media(query) else {
-        return Signal::from(false);
+        return RwSignal::new(false).read_only();
     };
     let matches = RwSignal::new(list.matches());
     let watched = list.clone();
     listen(&list, "change", move |_| matches.set(watched.matches()));
-    matches.into()
+    matches.read_only()
 }
 
 /// The element's CSS content size, updated by a ResizeObserver; (0, 0) until the first report.
-pub fn use_css_size(target: NodeRef<Canvas>) -> Signal<(f64, f64)> {
+pub fn use_css_size(target: NodeRef<Canvas>) -> ReadSignal<(f64, f64)> {
     let size = RwSignal::new((0.0, 0.0));
     effect(move || {
         let Some(element) = target.get() else {
@@ -66,12 +66,12 @@ pub fn use_css_size(target: NodeRef<Canvas>) -> Signal<(f64, f64)> {
         let observation = SendWrapper::new((observer, report));
         on_cleanup(move || observation.take().0.disconnect());
     });
-    size.into()
+    size.read_only()
 }
 
 /// `window.devicePixelRatio`, updated when it changes (zoom, or the window moving to a
 /// screen with another density).
-pub fn use_device_pixel_ratio() -> Signal<f64> {
+pub fn use_device_pixel_ratio() -> ReadSignal<f64> {
     let ratio = RwSignal::new(current_ratio());
     effect(move || {
         // A query that matches the current ratio fires `change` once it stops matching. The
@@ -86,7 +86,7 @@ pub fn use_device_pixel_ratio() -> Signal<f64> {
             listen(&list, "change", move |_| ratio.set(current_ratio()));
         }
     });
-    ratio.into()
+    ratio.read_only()
 }
 
 fn current_ratio() -> f64 {
@@ -105,7 +105,7 @@ const ENTRANCE: f64 = 500.0;
 /// scrolls into view, but only if it was off screen when the page hydrated (a reader who has
 /// already seen the static chart must not see it vanish) and the reader has not asked for
 /// reduced motion.
-pub fn use_entrance(target: NodeRef<Canvas>, reduced_motion: Signal<bool>) -> Signal<f64> {
+pub fn use_entrance(target: NodeRef<Canvas>, reduced_motion: ReadSignal<bool>) -> ReadSignal<f64> {
     let progress = RwSignal::new(1.0);
     effect(move || {
         let Some(element) = target.get() else {
@@ -141,7 +141,7 @@ pub fn use_entrance(target: NodeRef<Canvas>, reduced_motion: Signal<bool>) -> Si
         let observation = SendWrapper::new((observer, observe));
         on_cleanup(move || observation.take().0.disconnect());
     });
-    progress.into()
+    progress.read_only()
 }
 
 fn animate(progress: RwSignal<f64>) {

@@ -80,7 +80,7 @@ pub fn InteractiveChart(
     /// The selected point, shared with the keyboard handler, the table and the live region.
     selected: RwSignal<Option<usize>>,
     /// Linear or logarithmic values.
-    scale: Signal<YScale>,
+    scale: ReadSignal<YScale>,
 ) -> impl IntoView {
     let chart_canvas = NodeRef::<Canvas>::new();
     let size = use_css_size(chart_canvas);

@@ -11,7 +11,7 @@ use crate::view_state::View;
 /// Keeps the class `selected` on the table row of the selected point, and on no other row,
 /// while the table is shown. (In the chart view the mark is invisible: hovering the chart does
 /// not touch the table.)
-pub fn mark_selected_row(view: Signal<View>, selected: Signal<Option<usize>>) {
+pub fn mark_selected_row(view: ReadSignal<View>, selected: ReadSignal<Option<usize>>) {
     effect(move || {
         let selected = match view.get() {
             View::Table => selected.get(),
