@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use super::key_figures::KeyFiguresPanel;
 use super::ChartFigure;
-use crate::content::{Article, Block, Chart, KeyFigures, Teaser};
+use crate::content::{Article, Block, Chart, ChartPage, KeyFigures, Teaser};
 
 /// The article: headline, standfirst and body, with the figures where the body places them.
 #[component]
@@ -12,13 +12,15 @@ pub fn ArticleView(
     article: &'static Article,
     /// The chart, placed by the body's `Chart` block.
     chart: &'static Chart,
+    /// The chart's caption note and data file.
+    chart_page: &'static ChartPage,
     /// The key figures, placed by the body's `KeyFigures` block.
     key_figures: &'static KeyFigures,
 ) -> impl IntoView {
     let body = article
         .body
         .iter()
-        .map(|block| body_block(block, chart, key_figures))
+        .map(|block| body_block(block, chart, chart_page, key_figures))
         .collect_view();
     view! {
         <article class="article">
@@ -34,6 +36,7 @@ pub fn ArticleView(
 fn body_block(
     block: &'static Block,
     chart: &'static Chart,
+    chart_page: &'static ChartPage,
     key_figures: &'static KeyFigures,
 ) -> impl IntoView {
     match block {
@@ -44,7 +47,7 @@ fn body_block(
             let after = format!(" {}", quote.attribution);
             EitherOf5::C(view! { <p><q>{quote.text}</q>{after}</p> })
         }
-        Block::Chart => EitherOf5::D(view! { <ChartFigure chart /> }),
+        Block::Chart => EitherOf5::D(view! { <ChartFigure chart page=chart_page /> }),
         Block::KeyFigures => EitherOf5::E(view! { <KeyFiguresPanel figures=key_figures /> }),
     }
 }

@@ -5,9 +5,10 @@ use super::data_table::TableView;
 use super::figure_actions::FigureActions;
 use super::static_chart::StaticChart;
 use super::view_controls::ViewControls;
+use super::when;
 use crate::chart::scale::YScale;
 use crate::chart::selection::{self, Step};
-use crate::content::Chart;
+use crate::content::{Chart, ChartPage};
 use crate::edge::{self, InteractiveChart};
 use crate::view_state::View;
 
@@ -18,6 +19,8 @@ use crate::view_state::View;
 pub fn ChartFigure(
     /// The chart's text and data.
     chart: &'static Chart,
+    /// Its caption note and data file (prerendered only).
+    page: &'static ChartPage,
 ) -> impl IntoView {
     let approximate_note = chart.points.iter().find(|p| p.approximate).map(|p| {
         format!(
@@ -38,7 +41,7 @@ pub fn ChartFigure(
                 <p id="chart-description" class="chart-description">
                     {chart.description}
                 </p>
-                <p class="chart-note">{chart.growth_note}</p>
+                <p class="chart-note">{page.growth_note}</p>
                 <p class="chart-note">
                     <span class="key key-band" aria-hidden="true"></span>
                     {chart.annotation.note}
@@ -95,8 +98,8 @@ pub fn ChartIsland(
             .unwrap_or_default()
     };
     view! {
-        <div class="chart-island" class:is-interactive=move || interactive.get()>
-            <div id="chart" class="chart-box" class:is-hidden=move || view.get() == View::Table>
+        <div class="chart-island" class:is-interactive=when(move || interactive.get())>
+            <div id="chart" class="chart-box" class:is-hidden=when(move || view.get() == View::Table)>
                 // The static chart stays (hidden by CSS once the canvas is there), so there is
                 // no swap to do: the interactive chart is simply added after hydration, with
                 // its one tab stop (static, a reader without the app would meet a dead one).

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::on_press;
 use crate::chart::scale::YScale;
 use crate::content::Chart;
 use crate::edge;
@@ -13,34 +14,34 @@ pub fn FigureActions(
     /// The scale the image is drawn with: what the reader sees.
     scale: ReadSignal<YScale>,
 ) -> impl IntoView {
-    let status = RwSignal::new(String::new());
+    let status = RwSignal::new("");
     let fallback_code = RwSignal::new(None::<String>);
     let copy_embed_code = move |_| {
         let code = edge::embed_code(chart.title);
-        status.set(String::new());
+        status.set("");
         edge::copy_to_clipboard(code.clone(), move |copied| {
             if copied {
-                status.set("Embed code copied to the clipboard.".into());
+                status.set("Embed code copied to the clipboard.");
                 fallback_code.set(None);
             } else {
-                status.set("Copy the embed code below.".into());
+                status.set("Copy the embed code below.");
                 fallback_code.set(Some(code));
             }
         });
     };
     view! {
         <div class="chart-actions">
-            <a class="action" href=chart.csv_href download=format!("{}.csv", chart.slug)>
+            <a class="action" href=csv_link().0 download=csv_link().1>
                 "Get the data (CSV)"
             </a>
             <button
                 type="button"
                 class="action needs-js"
-                on:click=move |_| edge::download_png(chart, scale.get_untracked())
+                on:click=on_press(move |_| edge::download_png(chart, scale.get_untracked()))
             >
                 "Download image (PNG)"
             </button>
-            <button type="button" class="action needs-js not-embedded" on:click=copy_embed_code>
+            <button type="button" class="action needs-js not-embedded" on:click=on_press(copy_embed_code)>
                 "Copy embed code"
             </button>
             <p class="action-status" role="status">
@@ -59,4 +60,17 @@ pub fn FigureActions(
                 })
         }}
     }
+}
+
+/// The data file's link and name. The prerendered page has them; hydration leaves static
+/// attributes as they are, so the browser build passes nothing and carries none of the data.
+#[cfg(feature = "ssr")]
+fn csv_link() -> (&'static str, &'static str) {
+    let page = &crate::content::CHART_PAGE;
+    (page.csv_href, page.csv_name)
+}
+
+#[cfg(not(feature = "ssr"))]
+fn csv_link() -> (&'static str, &'static str) {
+    ("", "")
 }

@@ -14,7 +14,7 @@ pub use figure::{ChartFigure, ChartIsland};
 
 use leptos::prelude::*;
 
-use crate::content::{ARTICLE, CHART, KEY_FIGURES};
+use crate::content::{ARTICLE, CHART, CHART_PAGE, KEY_FIGURES};
 
 /// The whole page inside `<div id="app">`, rendered at build time. In the browser only the
 /// interactive part of the chart figure hydrates (`ChartIsland`, in `#chart-island`): the prose,
@@ -23,8 +23,26 @@ use crate::content::{ARTICLE, CHART, KEY_FIGURES};
 pub fn App() -> impl IntoView {
     view! {
         <main id="main">
-            <ArticleView article=&ARTICLE chart=&CHART key_figures=&KEY_FIGURES />
+            <ArticleView article=&ARTICLE chart=&CHART chart_page=&CHART_PAGE key_figures=&KEY_FIGURES />
             <RelatedArticles teasers=ARTICLE.related />
         </main>
     }
+}
+
+// Size: every distinct closure given to a `view!` attribute or event compiles its own copy of
+// tachys's hydrate and update code. Conditions and click handlers go through one boxed type
+// each, so they share one copy (measured: 0.45 KB of gzip wasm for the seven here).
+
+/// A reactive condition for a `class:` binding.
+pub(crate) fn when(
+    condition: impl Fn() -> bool + Send + Sync + 'static,
+) -> Box<dyn Fn() -> bool + Send + Sync> {
+    Box::new(condition)
+}
+
+/// A click handler.
+pub(crate) fn on_press(
+    handler: impl FnMut(leptos::ev::MouseEvent) + 'static,
+) -> Box<dyn FnMut(leptos::ev::MouseEvent)> {
+    Box::new(handler)
 }

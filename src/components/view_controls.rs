@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::{on_press, when};
 use crate::chart::scale::YScale;
 use crate::view_state::View;
 
@@ -19,7 +20,7 @@ pub fn ViewControls(
                 <Choice label="Chart" choice=view this=View::Chart />
                 <Choice label="Table" choice=view this=View::Table />
             </div>
-            <div class="segmented" role="group" aria-label="Vertical scale" class:is-hidden=table_shown>
+            <div class="segmented" role="group" aria-label="Vertical scale" class:is-hidden=when(table_shown)>
                 <Choice label="Linear" choice=scale this=YScale::Linear />
                 <Choice label="Logarithmic" choice=scale this=YScale::Log described_by="scale-note" />
             </div>
@@ -27,7 +28,7 @@ pub fn ViewControls(
         <p
             id="scale-note"
             class="scale-note"
-            class:is-hidden=move || scale.get() != YScale::Log || table_shown()
+            class:is-hidden=when(move || scale.get() != YScale::Log || table_shown())
         >
             "Logarithmic scale: each gridline is double the one below, so a steady doubling is a straight line."
         </p>
@@ -62,7 +63,7 @@ where
             type="button"
             aria-pressed=pressed
             aria-describedby=described_by
-            on:click=move |_| choice.set(this)
+            on:click=on_press(move |_| choice.set(this))
         >
             {label}
         </button>

@@ -2,8 +2,8 @@
 //!
 //! `build.rs` reads `content/article.toml`, checks it with `schema.rs` (a malformed file fails
 //! the build with the file, field and problem) and writes it out as Rust source, included here:
-//! `ARTICLE`, `CHART` and `KEY_FIGURES`, separate statics so that the browser build, which
-//! hydrates only the chart, carries only the chart's data.
+//! `ARTICLE`, `CHART`, `CHART_PAGE` and `KEY_FIGURES`, separate statics so that the browser
+//! build, which hydrates only the chart, carries only what the chart itself uses (`CHART`).
 
 mod model;
 #[cfg(test)]

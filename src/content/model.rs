@@ -53,12 +53,6 @@ pub struct Chart {
     pub annotation: Annotation,
     /// What the chart shows, in words, generated from the data (`stats::describe`).
     pub description: &'static str,
-    /// Growth rates and doubling times, with their method (`stats::growth_note`).
-    pub growth_note: &'static str,
-    /// The data as CSV (header row, ISO dates, period labels, source), made at build time.
-    pub csv: &'static str,
-    /// The same CSV as a `data:` URL, for a download link that needs no script and no request.
-    pub csv_href: &'static str,
     /// What the chart says about each point (`chart::words`), one per point, in order.
     pub words: &'static [PointWords],
     /// Ranges and ticks (`chart::scale`), made at build time: the browser carries no tick
@@ -86,6 +80,21 @@ pub struct Axis {
 pub struct AxisTick {
     pub at: f64,
     pub label: &'static str,
+}
+
+/// What only the prerendered page shows of the figure: the caption's growth note and the data
+/// file. Kept apart from `Chart` on purpose: the browser build hydrates the chart and carries
+/// `CHART` whole, but never reads these.
+#[derive(Debug)]
+pub struct ChartPage {
+    /// Growth rates and doubling times, with their method (`stats::growth_note`).
+    pub growth_note: &'static str,
+    /// The data as CSV (header row, ISO dates, period labels, source), made at build time.
+    pub csv: &'static str,
+    /// The same CSV as a `data:` URL, for a download link that needs no script and no request.
+    pub csv_href: &'static str,
+    /// The CSV's file name, `<slug>.csv`.
+    pub csv_name: &'static str,
 }
 
 /// One point in words, made at build time: the tooltip's lines and the live region's sentence.

@@ -426,11 +426,6 @@ pub fn to_rust(c: &RawContent) -> String {
     );
     let points = points(ch);
     let _ = writeln!(out, "    description: {},", s(&describe(&points, &ch.unit)));
-    let _ = writeln!(out, "    growth_note: {},", s(&growth_note(&points)));
-    let csv = to_csv(c);
-    let _ = writeln!(out, "    csv: {},", s(&csv));
-    let csv_href = data_url("text/csv;charset=utf-8", &csv);
-    let _ = writeln!(out, "    csv_href: {},", s(&csv_href));
     out.push_str("    words: &[\n");
     for i in 0..points.len() {
         let text = point_text(&points, i, &ch.unit).expect("a point of the list");
@@ -454,6 +449,16 @@ pub fn to_rust(c: &RawContent) -> String {
         axis_literal(x_axis(&points)),
         axis_literal(y_axis(YScale::Linear, &values)),
         axis_literal(y_axis(YScale::Log, &values))
+    );
+
+    let csv = to_csv(c);
+    let _ = writeln!(
+        out,
+        "pub static CHART_PAGE: ChartPage = ChartPage {{\n    growth_note: {},\n    csv: {},\n    csv_href: {},\n    csv_name: {},\n}};\n",
+        s(&growth_note(&points)),
+        s(&csv),
+        s(&data_url("text/csv;charset=utf-8", &csv)),
+        s(&format!("{}.csv", ch.slug))
     );
 
     let k = &c.key_figures;
