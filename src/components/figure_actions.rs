@@ -14,6 +14,7 @@ pub fn FigureActions(
     /// The scale the image is drawn with: what the reader sees.
     scale: ReadSignal<YScale>,
 ) -> impl IntoView {
+    let (csv_href, csv_name) = csv_link();
     let status = RwSignal::new("");
     let fallback_code = RwSignal::new(None::<String>);
     let copy_embed_code = move |_| {
@@ -31,7 +32,7 @@ pub fn FigureActions(
     };
     view! {
         <div class="chart-actions">
-            <a class="action" href=csv_link().0 download=csv_link().1>
+            <a class="action" href=csv_href download=csv_name>
                 "Get the data (CSV)"
             </a>
             <button
