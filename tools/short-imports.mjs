@@ -58,15 +58,7 @@ const NEW_MODULE = "w";
 
 export function shortenImports(wasm, glue) {
   if (String.fromCharCode(...wasm.subarray(1, 4)) !== "asm") throw new Error("not a wasm module");
-  let offset = 8;
-  while (offset < wasm.length) {
-    const id = wasm[offset];
-    const [size, start] = readUnsigned(wasm, offset + 1);
-    const end = start + size;
-    if (id !== IMPORT_SECTION) {
-      offset = end;
-      continue;
-    }
+  const withShortImports = replaceSection(wasm, IMPORT_SECTION, (start, end) => {
     const renamed = new Map();
     let module = null;
     let [count, at] = readUnsigned(wasm, start);
@@ -100,30 +92,17 @@ export function shortenImports(wasm, glue) {
       if (found !== 1) throw new Error(`the glue names the import ${field} ${found} times as a key`);
       glue = glue.replace(key, `$1${short}:`);
     }
-
-    const section = [IMPORT_SECTION, ...unsigned(entries.length), ...entries];
-    const out = new Uint8Array(offset + section.length + (wasm.length - end));
-    out.set(wasm.subarray(0, offset), 0);
-    out.set(section, offset);
-    out.set(wasm.subarray(end), offset + section.length);
-    return shortenHashedExports(out, glue);
-  }
-  throw new Error("the wasm has no import section");
+    return entries;
+  });
+  if (!withShortImports) throw new Error("the wasm has no import section");
+  return shortenHashedExports(withShortImports, glue);
 }
 
 const EXPORT_SECTION = 7;
 const HASHED = /__h[0-9a-f]{16}(_\d+)?$/;
 
 function shortenHashedExports(wasm, glue) {
-  let offset = 8;
-  while (offset < wasm.length) {
-    const id = wasm[offset];
-    const [size, start] = readUnsigned(wasm, offset + 1);
-    const end = start + size;
-    if (id !== EXPORT_SECTION) {
-      offset = end;
-      continue;
-    }
+  const out = replaceSection(wasm, EXPORT_SECTION, (start, end) => {
     let [count, at] = readUnsigned(wasm, start);
     const entries = [...unsigned(count)];
     let renamed = 0;
@@ -146,14 +125,32 @@ function shortenHashedExports(wasm, glue) {
       at = kindEnd;
     }
     if (at !== end) throw new Error("the export section did not parse to its end");
-    const section = [EXPORT_SECTION, ...unsigned(entries.length), ...entries];
-    const out = new Uint8Array(offset + section.length + (wasm.length - end));
-    out.set(wasm.subarray(0, offset), 0);
-    out.set(section, offset);
-    out.set(wasm.subarray(end), offset + section.length);
-    return { wasm: out, glue };
+    return entries;
+  });
+  return { wasm: out ?? wasm, glue };
+}
+
+/**
+ * The module with section `id`'s body replaced by `rewrite(bodyStart, bodyEnd)` (the new body's
+ * bytes), or null if the module has no such section.
+ */
+function replaceSection(wasm, id, rewrite) {
+  let offset = 8;
+  while (offset < wasm.length) {
+    const [size, start] = readUnsigned(wasm, offset + 1);
+    const end = start + size;
+    if (wasm[offset] === id) {
+      const body = rewrite(start, end);
+      const section = [id, ...unsigned(body.length), ...body];
+      const out = new Uint8Array(offset + section.length + (wasm.length - end));
+      out.set(wasm.subarray(0, offset), 0);
+      out.set(section, offset);
+      out.set(wasm.subarray(end), offset + section.length);
+      return out;
+    }
+    offset = end;
   }
-  return { wasm, glue };
+  return null;
 }
 
 /** The end of an import description (kind byte and its type) starting at `at`. */

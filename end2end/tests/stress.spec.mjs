@@ -21,7 +21,8 @@ function random(seed) {
 }
 
 test.beforeEach(async ({ page }) => {
-  // Keep a handle on the wasm instance's memory, as the benchmark does.
+  // Keep a handle on the wasm instance's memory, as the benchmark does, and hand it to
+  // `window.__onWasmMemory` if a test set one (it runs before the app starts).
   await page.addInitScript(() => {
     window.__wasmMemories = [];
     const keep = (original) =>
@@ -29,7 +30,10 @@ test.beforeEach(async ({ page }) => {
         const result = await original.apply(this, args);
         const instance = result.instance ?? result;
         for (const value of Object.values(instance.exports ?? {})) {
-          if (value instanceof WebAssembly.Memory) window.__wasmMemories.push(value);
+          if (value instanceof WebAssembly.Memory) {
+            window.__wasmMemories.push(value);
+            window.__onWasmMemory?.(value);
+          }
         }
         return result;
       };
@@ -122,18 +126,7 @@ test("the wasm stack stays well inside its size, whatever the reader does", asyn
   // The stack sits below the data, from STACK_BYTES down to 0. Painted right after
   // instantiation (before the app starts), the lowest byte that changed is the deepest use.
   await page.addInitScript((stackBytes) => {
-    const paint = (original) =>
-      async function (...args) {
-        const result = await original.apply(this, args);
-        const instance = result.instance ?? result;
-        const memory = Object.values(instance.exports ?? {}).find((v) => v instanceof WebAssembly.Memory);
-        if (memory) {
-          new Uint8Array(memory.buffer, 0, stackBytes).fill(0xaa);
-          window.__stackMemory = memory;
-        }
-        return result;
-      };
-    WebAssembly.instantiate = paint(WebAssembly.instantiate);
+    window.__onWasmMemory = (memory) => new Uint8Array(memory.buffer, 0, stackBytes).fill(0xaa);
   }, STACK_BYTES);
   const chart = await openChart(page);
   const box = await page.locator(CHART_CANVAS).boundingBox();
@@ -153,7 +146,7 @@ test("the wasm stack stays well inside its size, whatever the reader does", asyn
   await expect.poll(() => chart.evaluate((b) => b.querySelector("canvas").width)).toBe(await chart.evaluate((b) => b.clientWidth));
 
   const deepest = await page.evaluate((stackBytes) => {
-    const bytes = new Uint8Array(window.__stackMemory.buffer, 0, stackBytes);
+    const bytes = new Uint8Array(window.__wasmMemories[0].buffer, 0, stackBytes);
     return stackBytes - bytes.findIndex((b) => b !== 0xaa);
   }, STACK_BYTES);
   console.log(`wasm stack: deepest use ${(deepest / 1024).toFixed(1)} KB of ${STACK_BYTES / 1024} KB`);

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-/// The chart as static SVG, in both layouts and both themes; CSS shows the one that fits, and
-/// hides them all once the canvas chart is there. Drawn at build time by the same code as the
+/// The chart as static SVG, one per layout and coloured by the page's theme; CSS shows the one
+/// that fits, and hides both once the canvas chart is there. Drawn at build time by the same code as the
 /// canvas (`crate::prerender::chart_svgs`). In the browser the markup is already in the page,
 /// and hydration leaves it alone.
 #[component]

@@ -356,7 +356,8 @@ fn in_text(field: &str, text: &str, needle: &str) -> Result<(), Problem> {
     }
 }
 
-/// Rust source for the statics `ARTICLE`, `CHART` and `KEY_FIGURES` (types in `model.rs`),
+/// Rust source for the statics `ARTICLE`, `CHART`, `CHART_PAGE` and `KEY_FIGURES` (types in
+/// `model.rs`),
 /// to be `include!`d by `content/mod.rs`.
 pub fn to_rust(c: &RawContent) -> String {
     let mut out =
@@ -470,8 +471,6 @@ pub fn to_rust(c: &RawContent) -> String {
     out
 }
 
-/// The chart's points as the app's type, for the statistics. (The strings are leaked: this
-/// runs once, at build time or in a test.)
 /// An `Axis` as Rust source. `{:?}` writes each f64 so that it reads back exactly.
 fn axis_literal((range, ticks): (std::ops::Range<f64>, Vec<Tick>)) -> String {
     let ticks: Vec<String> = ticks
@@ -486,6 +485,8 @@ fn axis_literal((range, ticks): (std::ops::Range<f64>, Vec<Tick>)) -> String {
     )
 }
 
+/// The chart's points as the app's type, for the statistics. (The strings are leaked: this
+/// runs once, at build time or in a test.)
 fn points(chart: &RawChart) -> Vec<Point> {
     chart
         .points

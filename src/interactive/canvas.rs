@@ -56,7 +56,7 @@ fn logged<T, E: std::fmt::Display>(result: Result<T, E>) -> Option<T> {
 
 /// After the first successful draw: `performance.mark("chart-drawn")` (the benchmark reads
 /// it), and the prerendered SVGs are emptied: hidden behind the canvas from now on, they would
-/// only hold memory (four charts' worth of DOM).
+/// only hold memory (two charts' worth of DOM).
 pub fn first_draw_done(canvas: &HtmlCanvasElement) {
     thread_local! {
         static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };

@@ -95,27 +95,27 @@ pub fn InteractiveChart(
         let Some(canvas) = chart_canvas.get() else {
             return;
         };
-        // Paper gets the light theme, the whole line and more pixels.
         let css = canvas::css_size(&canvas, size.get());
+        // Paper gets the light theme, the whole line and more pixels.
+        let printing = printing.get();
+        let theme = if dark.get() && !printing {
+            Theme::Dark
+        } else {
+            Theme::Light
+        };
+        let ratio = if printing {
+            ratio.get().max(PRINT_RATIO)
+        } else {
+            ratio.get()
+        };
         let frame = Frame {
             points: chart.points,
             annotation: &chart.annotation,
             axes: &chart.axes,
             scale: scale.get(),
-            progress: if printing.get() { 1.0 } else { progress.get() },
-            palette: if dark.get() && !printing.get() {
-                Theme::Dark.palette()
-            } else {
-                Theme::Light.palette()
-            },
-            layout: Layout::new(
-                css.0,
-                if printing.get() {
-                    ratio.get().max(PRINT_RATIO)
-                } else {
-                    ratio.get()
-                },
-            ),
+            progress: if printing { 1.0 } else { progress.get() },
+            palette: theme.palette(),
+            layout: Layout::new(css.0, ratio),
         };
         if let Some(geometry) = canvas::paint(&canvas, css, &frame) {
             drawn.set(Drawn {

@@ -47,8 +47,11 @@ pub fn sync_with_url(
     // A new view or scale: a new history entry, at once.
     effect(move || {
         let (view, scale) = (view.get(), scale.get());
+        if !applied.get_value() {
+            return;
+        }
         let in_url = current_state(points);
-        if applied.get_value() && (view, scale) != (in_url.view, in_url.scale) {
+        if (view, scale) != (in_url.view, in_url.scale) {
             write_url(&shown(), true);
         }
     });

@@ -4,7 +4,7 @@
 
 mod svg;
 
-pub use svg::{chart_svg, chart_svgs, COMPACT, WIDE};
+pub use svg::chart_svgs;
 
 use html_escape::{encode_double_quoted_attribute, encode_text};
 use leptos::prelude::*;

@@ -12,8 +12,8 @@ use crate::content::Chart;
 
 /// The static chart's two layouts, matching the CSS (`.chart-box` aspect ratios and the
 /// container query at `Layout::COMPACT_BELOW`).
-pub const WIDE: (u32, u32) = (640, 360);
-pub const COMPACT: (u32, u32) = (360, 300);
+const WIDE: (u32, u32) = (640, 360);
+const COMPACT: (u32, u32) = (360, 300);
 
 /// plotters' SVG backend writes `font-size = size / 1.24`; the canvas uses `size` px.
 const SVG_FONT_SCALE: f64 = 1.24;
@@ -21,7 +21,7 @@ const SVG_FONT_SCALE: f64 = 1.24;
 /// Each palette colour's name in the stylesheet: `fill` in that colour becomes the class
 /// `f-<name>`, `stroke` the class `s-<name>`, and style/main.css paints `.f-line` with
 /// `var(--line)` and so on, in the theme the reader's browser is in.
-pub fn colour_names(palette: &Palette) -> [(RGBColor, &'static str); 8] {
+fn colour_names(palette: &Palette) -> [(RGBColor, &'static str); 8] {
     [
         (palette.background, "bg"),
         (palette.text, "text"),
@@ -46,7 +46,7 @@ pub fn chart_svgs(chart: &Chart) -> String {
 
 /// One static chart, themed by CSS. Sized by its viewBox only, so CSS can scale it to the
 /// chart box.
-pub fn chart_svg(chart: &Chart, (width, height): (u32, u32)) -> String {
+fn chart_svg(chart: &Chart, (width, height): (u32, u32)) -> String {
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
@@ -72,7 +72,19 @@ pub fn chart_svg(chart: &Chart, (width, height): (u32, u32)) -> String {
 /// `fill="#1F5FA8"` → `class="f-accent"` (and `stroke` → `s-…`) for every colour of
 /// `palette`, merged into one `class` attribute per element.
 fn colours_as_classes(svg: &str, palette: &Palette) -> String {
-    let names = colour_names(palette);
+    // Each attribute as plotters writes it, with the class that replaces it.
+    let replacements: Vec<(String, String)> = colour_names(palette)
+        .iter()
+        .flat_map(|(colour, name)| {
+            let hex = format!("#{:02X}{:02X}{:02X}", colour.0, colour.1, colour.2);
+            [("fill", "f"), ("stroke", "s")].map(|(attribute, prefix)| {
+                (
+                    format!(r#" {attribute}="{hex}""#),
+                    format!("{prefix}-{name}"),
+                )
+            })
+        })
+        .collect();
     let mut out = String::with_capacity(svg.len());
     for (i, tag) in svg.split('<').enumerate() {
         if i > 0 {
@@ -80,14 +92,10 @@ fn colours_as_classes(svg: &str, palette: &Palette) -> String {
         }
         let mut tag = tag.to_string();
         let mut classes = Vec::new();
-        for (colour, name) in &names {
-            let hex = format!("#{:02X}{:02X}{:02X}", colour.0, colour.1, colour.2);
-            for (attribute, prefix) in [("fill", "f"), ("stroke", "s")] {
-                let written = format!(r#" {attribute}="{hex}""#);
-                if tag.contains(&written) {
-                    tag = tag.replacen(&written, "", 1);
-                    classes.push(format!("{prefix}-{name}"));
-                }
+        for (written, class) in &replacements {
+            if tag.contains(written.as_str()) {
+                tag = tag.replacen(written.as_str(), "", 1);
+                classes.push(class.as_str());
             }
         }
         if let (false, Some(end_of_name)) = (classes.is_empty(), tag.find(' ')) {
