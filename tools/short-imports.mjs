@@ -2,9 +2,11 @@
 // Each name is a JS function's name plus a 16-hex-digit hash ("__wbg_arc_df3f7eb77e59876f"),
 // about 150 of them, written once in the wasm's import section and once in the glue: hashes do
 // not compress. Here they become "a", "b", …, and the import module "./way-out_bg.js" becomes
-// "w". Exports named with a Rust symbol hash (the closure trampolines,
-// "wasm_bindgen__convert__closures_____invoke__h04319d11c0c54dc8") become "h0", "h1", …; the
-// others ("memory", "__wbindgen_start", …) keep their names.
+// "w". Exports named with a Rust symbol hash (the closure trampolines: in legacy mangling
+// "wasm_bindgen__convert__closures_____invoke__h04319d11c0c54dc8", in v0 mangling, which the
+// release build's compiler uses, "wasm_bindgen_4103ee816b20e416___convert__closures_____invoke…"
+// with crate hashes inside and often 200 characters long) become "h0", "h1", …; the others
+// ("memory", "__wbindgen_start", …) keep their names.
 //
 //   shortenImports(wasmBytes, glueText) → { wasm, glue }
 // Throws with a clear message if the glue does not name each import exactly once as an object
@@ -99,7 +101,7 @@ export function shortenImports(wasm, glue) {
 }
 
 const EXPORT_SECTION = 7;
-const HASHED = /__h[0-9a-f]{16}(_\d+)?$/;
+const HASHED = /(__h|_)[0-9a-f]{16}(_|$)/;
 
 function shortenHashedExports(wasm, glue) {
   const out = replaceSection(wasm, EXPORT_SECTION, (start, end) => {

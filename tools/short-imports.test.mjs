@@ -67,6 +67,11 @@ test("renames exports named with a symbol hash where the glue calls them, and ke
   const exports = WebAssembly.Module.exports(new WebAssembly.Module(out.wasm)).map((e) => e.name);
   assert.deepEqual(exports, ["h0", "h1", "start"]);
   assert.match(out.glue, /a:function\(e\)\{o\.h0\(e\),o\.h1\(\),o\.start\(\)\}/);
+  // v0 mangling puts the crates' hashes inside the name.
+  const v0 = "wasm_bindgen_4103ee816b20e416___convert__closures_____invoke___JsValue______true_";
+  const withV0 = shortenImports(moduleImporting("./app_bg.js", FIELDS, [v0, "__wbindgen_start"]), GLUE.replace("e.arc()", `o.${v0}(e)`));
+  assert.deepEqual(WebAssembly.Module.exports(new WebAssembly.Module(withV0.wasm)).map((e) => e.name), ["h0", "__wbindgen_start"]);
+  assert.match(withV0.glue, /a:function\(e\)\{o\.h0\(e\)\}/);
   // Named other than as a property (here, as a string): refused.
   assert.throws(() => shortenImports(wasm, glue + `;"${hashed}"`), /uses the export invoke__h04319d11c0c54dc8 2 times, 1 as/);
 });
