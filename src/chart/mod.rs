@@ -2,6 +2,7 @@
 //! the canvas in the browser and the static SVG made at build time.
 
 pub mod draw;
+pub mod marker;
 pub mod scale;
 pub mod selection;
 pub mod theme;

@@ -19,6 +19,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::chart::draw::{Frame, Geometry, Layout};
+use crate::chart::marker::Placement;
 use crate::chart::scale::YScale;
 use crate::chart::selection::nearest;
 use crate::chart::theme::Theme;
@@ -67,6 +68,16 @@ struct Drawn {
     geometry: Geometry,
     css: (f64, f64),
     ratio: f64,
+    /// The rest of what it was drawn with; `None` before the first draw.
+    look: Option<Look>,
+}
+
+/// What a drawing depends on besides the data, the size and the pixel ratio.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Look {
+    theme: Theme,
+    scale: YScale,
+    progress: f64,
 }
 
 /// The canvas chart, redrawn when its size, the pixel ratio, the colour scheme, the scale, the
@@ -108,12 +119,24 @@ pub fn InteractiveChart(
         } else {
             ratio.get()
         };
+        let look = Look {
+            theme,
+            scale: scale.get(),
+            progress: if printing { 1.0 } else { progress.get() },
+        };
+        // The first size report of the ResizeObserver repeats the size measured for the first
+        // draw: the canvas already shows this.
+        let unchanged =
+            drawn.with_untracked(|d| (d.css, d.ratio, d.look) == (css, ratio, Some(look)));
+        if unchanged {
+            return;
+        }
         let frame = Frame {
             points: chart.points,
             annotation: &chart.annotation,
             axes: &chart.axes,
-            scale: scale.get(),
-            progress: if printing { 1.0 } else { progress.get() },
+            scale: look.scale,
+            progress: look.progress,
             palette: theme.palette(),
             layout: Layout::new(css.0, ratio),
         };
@@ -121,7 +144,8 @@ pub fn InteractiveChart(
             drawn.set(Drawn {
                 geometry,
                 css,
-                ratio: frame.layout.ratio,
+                ratio,
+                look: Some(look),
             });
             canvas::first_draw_done(&canvas);
         }
@@ -149,32 +173,24 @@ pub fn InteractiveChart(
     // Not before the line has reached the points (the entrance animation).
     let marker = move || {
         let index = selected.get().filter(|_| progress.get() >= 1.0)?;
-        let ((x, y), bottom, (w, h)) = drawn.with(|d| {
+        let place = drawn.with(|d| {
             let (x, y) = d.geometry.points.get(index).copied()?;
-            let bottom = d.geometry.plot_bottom / d.ratio;
-            Some(((x / d.ratio, y / d.ratio), bottom, d.css))
+            let axis_y = d.geometry.plot_bottom / d.ratio;
+            Some(Placement::new((x / d.ratio, y / d.ratio), axis_y, d.css))
         })?;
-        let text = chart.words.get(index)?;
-        let align = if x < w * 0.3 {
-            "start"
-        } else if x > w * 0.7 {
-            "end"
-        } else {
-            "center"
-        };
-        let side = if y < h * 0.45 { "below" } else { "above" };
+        let words = chart.words.get(index)?;
         Some(view! {
             <div
                 class="chart-marker"
-                style:left=px(x)
-                style:top=px(y)
+                style:left=px(place.x)
+                style:top=px(place.y)
                 aria-hidden="true"
             >
-                <div class="chart-guide" style:height=px(bottom - y)></div>
-                <div class=format!("chart-tooltip align-{align} {side}")>
-                    <p class="tooltip-period">{text.period}</p>
-                    <p class="tooltip-value">{text.value}</p>
-                    {text.change.map(|change| view! { <p class="tooltip-change">{change}</p> })}
+                <div class="chart-guide" style:height=px(place.guide)></div>
+                <div class=place.tooltip_class>
+                    <p class="tooltip-period">{words.period}</p>
+                    <p class="tooltip-value">{words.value}</p>
+                    {words.change.map(|change| view! { <p class="tooltip-change">{change}</p> })}
                 </div>
             </div>
         })

@@ -13,6 +13,22 @@ use plotters_backend::{
 pub struct CanvasBackend {
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
+    // PATCH (way-out): the context state last set, so that a setter runs only on a change.
+    state: ContextState,
+}
+
+// PATCH (way-out): a chart sets the same font, colours and alignment over and over (every tick
+// label); each setter crosses into JavaScript, and the browser parses each font string anew
+// (measured: `font` setters were the largest single cost of a first draw). Starts empty with
+// each backend; the backend is the context's only writer while it lives.
+#[derive(Default)]
+struct ContextState {
+    fill: String,
+    stroke: String,
+    line_width: f64,
+    font: String,
+    text_align: &'static str,
+    text_baseline: &'static str,
 }
 
 pub struct CanvasError(String);
@@ -42,7 +58,11 @@ impl std::error::Error for CanvasError {}
 impl CanvasBackend {
     fn init_backend(canvas: HtmlCanvasElement) -> Option<Self> {
         let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        Some(CanvasBackend { canvas, context })
+        Some(CanvasBackend {
+            canvas,
+            context,
+            state: ContextState::default(),
+        })
     }
 
     /// Create a new drawing backend backed with an HTML5 canvas object with given Id
@@ -64,9 +84,43 @@ impl CanvasBackend {
 
     /// Sets the stroke style and line width in the underlying context.
     fn set_line_style(&mut self, style: &impl BackendStyle) {
-        self.context
-            .set_stroke_style_str(&make_canvas_color(style.color()));
-        self.context.set_line_width(style.stroke_width() as f64);
+        let stroke = make_canvas_color(style.color());
+        if stroke != self.state.stroke {
+            self.context.set_stroke_style_str(&stroke);
+            self.state.stroke = stroke;
+        }
+        let width = style.stroke_width() as f64;
+        if width != self.state.line_width {
+            self.context.set_line_width(width);
+            self.state.line_width = width;
+        }
+    }
+
+    // PATCH (way-out): the setters below skip values the context already has.
+    fn set_fill(&mut self, color: BackendColor) {
+        let fill = make_canvas_color(color);
+        if fill != self.state.fill {
+            self.context.set_fill_style_str(&fill);
+            self.state.fill = fill;
+        }
+    }
+
+    fn set_font(&mut self, font: String) {
+        if font != self.state.font {
+            self.context.set_font(&font);
+            self.state.font = font;
+        }
+    }
+
+    fn set_text_anchor(&mut self, align: &'static str, baseline: &'static str) {
+        if align != self.state.text_align {
+            self.context.set_text_align(align);
+            self.state.text_align = align;
+        }
+        if baseline != self.state.text_baseline {
+            self.context.set_text_baseline(baseline);
+            self.state.text_baseline = baseline;
+        }
     }
 }
 
@@ -113,8 +167,7 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
 
-        self.context
-            .set_fill_style_str(&make_canvas_color(style.color()));
+        self.set_fill(style.color());
         self.context
             .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
         Ok(())
@@ -150,8 +203,7 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
         if fill {
-            self.context
-                .set_fill_style_str(&make_canvas_color(style.color()));
+            self.set_fill(style.color());
             self.context.fill_rect(
                 f64::from(upper_left.0),
                 f64::from(upper_left.1),
@@ -202,8 +254,7 @@ impl DrawingBackend for CanvasBackend {
         let mut path = path.into_iter();
         self.context.begin_path();
         if let Some(start) = path.next() {
-            self.context
-                .set_fill_style_str(&make_canvas_color(style.color()));
+            self.set_fill(style.color());
             self.context.move_to(f64::from(start.0), f64::from(start.1));
             for next in path {
                 self.context.line_to(f64::from(next.0), f64::from(next.1));
@@ -225,8 +276,7 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
         if fill {
-            self.context
-                .set_fill_style_str(&make_canvas_color(style.color()));
+            self.set_fill(style.color());
         } else {
             self.set_line_style(style);
         }
@@ -284,18 +334,15 @@ impl DrawingBackend for CanvasBackend {
             VPos::Center => "middle",
             VPos::Bottom => "bottom",
         };
-        self.context.set_text_baseline(text_baseline);
 
         let text_align = match style.anchor().h_pos {
             HPos::Left => "start",
             HPos::Right => "end",
             HPos::Center => "center",
         };
-        self.context.set_text_align(text_align);
-
-        self.context
-            .set_fill_style_str(&make_canvas_color(color.clone()));
-        self.context.set_font(&format!(
+        self.set_text_anchor(text_align, text_baseline);
+        self.set_fill(color);
+        self.set_font(format!(
             "{} {} {}",
             style.style().as_str(),
             css_pixels(style.size()),
@@ -307,6 +354,8 @@ impl DrawingBackend for CanvasBackend {
 
         if degree != 0.0 {
             self.context.restore();
+            // PATCH (way-out): `restore` brings back the state from before `save`.
+            self.state = ContextState::default();
         }
 
         Ok(())
