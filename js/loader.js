@@ -20,6 +20,20 @@ function showNotice(why) {
   }
 }
 
+// The app's panic hook. A Rust panic stops the wasm with a trap (release builds abort at once,
+// without formatting a message: scripts/trunk), which reaches JavaScript as a
+// WebAssembly.RuntimeError thrown out of whatever called into the wasm: an event listener, a
+// timer, an observer or a promise job. It is logged, and the page stays readable: the notice
+// says so and the controls that need the app go.
+function onTrap(error) {
+  if (error instanceof WebAssembly.RuntimeError) {
+    console.error("way-out: the chart stopped working:", error);
+    showNotice("it stopped working because of an error");
+  }
+}
+addEventListener("error", (event) => onTrap(event.error));
+addEventListener("unhandledrejection", (event) => onTrap(event.reason));
+
 const glue = document.querySelector('link[rel="modulepreload"][href$=".js"]');
 const wasm = document.querySelector('link[rel="preload"][href$=".wasm"]');
 

@@ -102,6 +102,39 @@ test.describe("when the WebAssembly cannot load", () => {
   });
 });
 
+test.describe("when the app stops with an error", () => {
+  test.use({ allowedConsole: /stopped working|unreachable/ });
+
+  test("the error is logged, the page stays readable and the notice says so", async ({ page }) => {
+    // A real abort inside the wasm, from a JavaScript callback, as a panic in an event handler
+    // would be: the allocator refuses a request with an impossible alignment and aborts.
+    await page.addInitScript(() => {
+      const keep = (original) =>
+        async function (...args) {
+          const result = await original.apply(this, args);
+          window.__wasmExports = (result.instance ?? result).exports;
+          return result;
+        };
+      WebAssembly.instantiate = keep(WebAssembly.instantiate);
+    });
+    const errors = [];
+    page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+    await openChart(page);
+    await page.evaluate(() => setTimeout(() => window.__wasmExports.__wbindgen_malloc(8, 3)));
+    const notice = page.locator("#notice");
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText("stopped working");
+    await expect(page.locator("html")).toHaveClass(/no-app/);
+    expect(errors.some((text) => text.includes("way-out: the chart stopped working"))).toBe(true);
+    await expect(page.getByRole("button", { name: /Download image/ })).toBeHidden();
+    const text = await visibleText(page);
+    for (const sentence of sentences()) {
+      expect(text.includes(sentence), sentence).toBe(true);
+    }
+    await expect(page.locator(CHART_CANVAS)).toBeVisible();
+  });
+});
+
 test("a browser without JavaScript modules gets the notice instead of the app", async ({ page }) => {
   await page.goto("/");
   // Chromium skips <script nomodule>; run it the way an old browser would.

@@ -33,9 +33,12 @@ const PRINT_RATIO: f64 = 3.0;
 /// Hydrates the interactive part of the prerendered chart figure, `#chart-island`. The rest of
 /// the page is static prerendered HTML: the browser build carries neither its code nor its text.
 pub fn start() {
+    // A panic stops the wasm with a trap, which js/loader.js logs and answers with the page's
+    // notice. Release builds abort at once (`-Cpanic=immediate-abort`, scripts/trunk: no panic
+    // messages in the wasm); other builds log the panic's message first.
+    #[cfg(not(panic = "immediate-abort"))]
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("way-out: {info}").into());
-        show_notice("The chart stopped working because of an error. The article and the chart's values remain readable below.");
     }));
     let island = document()
         .get_element_by_id("chart-island")
@@ -45,18 +48,6 @@ pub fn start() {
             leptos::mount::hydrate_from(island, || view! { <ChartIsland chart=&CHART /> }).forget()
         }
         None => web_sys::console::error_1(&"way-out: no #chart-island to hydrate".into()),
-    }
-}
-
-/// Shows the page's notice bar (outside the hydrated app) with `text`, and hides the controls
-/// that need the app (`html.no-app` in the CSS).
-fn show_notice(text: &str) {
-    if let Some(root) = document().document_element() {
-        let _ = root.class_list().add_1("no-app");
-    }
-    if let Some(notice) = document().get_element_by_id("notice") {
-        notice.set_text_content(Some(text));
-        let _ = notice.remove_attribute("hidden");
     }
 }
 
