@@ -10,7 +10,7 @@ for (const colorScheme of ["light", "dark"]) {
       const chart = await openChart(page);
       await page.locator(CHART_FOCUS).focus();
       await page.keyboard.press("ArrowRight");
-      await expect(page.locator(".chart-tooltip")).toHaveCount(1);
+      await expect(page.locator(".chart-tooltip")).toBeVisible();
       const results = await new AxeBuilder({ page })
         .withTags(["wcag2a", "wcag2aa", "wcag21aa"])
         .analyze();

@@ -23,7 +23,7 @@ test("hovering shows each point's value, period and change", async ({ page }) =>
   await expect(tooltip).toContainText("+20 people, +133%");
   // Leaving the chart with the mouse closes the tooltip.
   await page.mouse.move(box.x + box.width / 2, box.y - 40);
-  await expect(tooltip).toHaveCount(0);
+  await expect(tooltip).toBeHidden();
 });
 
 test.describe("on a touch screen", () => {
@@ -53,20 +53,24 @@ test("the keyboard walks the points and the walk is announced", async ({ page })
   expect(outline).toBe("solid");
 
   const live = page.locator("[aria-live]");
+  // The first point has no change since a previous one.
+  const change = page.locator(".chart-tooltip .tooltip-change");
   for (const [i, value] of VALUES.entries()) {
     await page.keyboard.press("ArrowRight");
-    await expect(live).toContainText(`${value} ${unit}`);
     await expect(live).toContainText(`Point ${i + 1} of ${VALUES.length}`);
+    await expect(live).toContainText(`${value} ${unit}`);
     await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${value} ${unit}`);
+    await (i === 0 ? expect(change).toBeHidden() : expect(change).toContainText("since"));
   }
   await page.keyboard.press("Home");
   await expect(live).toContainText(`${VALUES[0]} ${unit}`);
+  await expect(change).toBeHidden();
   await page.keyboard.press("End");
   await expect(live).toContainText(`${VALUES.at(-1)} ${unit}`);
   await page.keyboard.press("ArrowLeft");
   await expect(live).toContainText(`${VALUES.at(-2)} ${unit}`);
   await page.keyboard.press("Escape");
-  await expect(page.locator(".chart-tooltip")).toHaveCount(0);
+  await expect(page.locator(".chart-tooltip")).toBeHidden();
   // Only one tab stop: the next Tab leaves the chart.
   await page.keyboard.press("Tab");
   await expect(chart).not.toBeFocused();

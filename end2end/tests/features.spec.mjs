@@ -176,7 +176,7 @@ test.describe("the URL keeps the view", () => {
       await openChart(page, `/${query}`);
       await expect(button(page, "Chart")).toHaveAttribute("aria-pressed", "true");
       await expect(button(page, "Linear")).toHaveAttribute("aria-pressed", "true");
-      await expect(page.locator(".chart-tooltip")).toHaveCount(0);
+      await expect(page.locator(".chart-tooltip")).toBeHidden();
       await expect(page.locator(CHART_CANVAS)).toBeVisible();
     });
   }

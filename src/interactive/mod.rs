@@ -6,6 +6,7 @@
 mod canvas;
 mod export;
 mod hooks;
+mod marker;
 mod table;
 mod url;
 
@@ -26,6 +27,7 @@ use crate::chart::theme::Theme;
 use crate::components::ChartIsland;
 use crate::content::{Chart, CHART};
 use hooks::{effect, use_css_size, use_device_pixel_ratio, use_entrance, use_media_query};
+use marker::{Marker, MarkerParts};
 
 /// Pixels per CSS pixel when printing: sharp on paper whatever the screen.
 const PRINT_RATIO: f64 = 3.0;
@@ -161,31 +163,28 @@ pub fn InteractiveChart(
         }
     };
 
-    // Not before the line has reached the points (the entrance animation).
-    let marker = move || {
-        let index = selected.get().filter(|_| progress.get() >= 1.0)?;
-        let place = drawn.with(|d| {
-            let (x, y) = d.geometry.points.get(index).copied()?;
-            let axis_y = d.geometry.plot_bottom / d.ratio;
-            Some(Placement::new((x / d.ratio, y / d.ratio), axis_y, d.css))
-        })?;
-        let words = chart.words.get(index)?;
-        Some(view! {
-            <div
-                class="chart-marker"
-                style:left=px(place.x)
-                style:top=px(place.y)
-                aria-hidden="true"
-            >
-                <div class="chart-guide" style:height=px(place.guide)></div>
-                <div class=place.tooltip_class>
-                    <p class="tooltip-period">{words.period}</p>
-                    <p class="tooltip-value">{words.value}</p>
-                    {words.change.map(|change| view! { <p class="tooltip-change">{change}</p> })}
-                </div>
-            </div>
-        })
-    };
+    // The selected point's marker and tooltip, once the line has reached the points (the
+    // entrance animation).
+    let mut marker = None::<MarkerParts>;
+    effect(move || {
+        let index = selected.get().filter(|_| progress.get() >= 1.0);
+        let place = index.and_then(|index| {
+            drawn.with(|d| {
+                let (x, y) = d.geometry.points.get(index).copied()?;
+                let axis_y = d.geometry.plot_bottom / d.ratio;
+                Some(Placement::new((x / d.ratio, y / d.ratio), axis_y, d.css))
+            })
+        });
+        let words = index.and_then(|index| chart.words.get(index));
+        if marker.is_none() {
+            marker = chart_canvas
+                .get_untracked()
+                .and_then(|c| MarkerParts::find(&c));
+        }
+        if let Some(marker) = &marker {
+            marker.show(place.zip(words));
+        }
+    });
 
     view! {
         <canvas
@@ -196,11 +195,6 @@ pub fn InteractiveChart(
             on:pointerdown=pick
             on:pointerleave=leave
         ></canvas>
-        {marker}
+        <Marker />
     }
-}
-
-/// A CSS length in whole pixels (no float formatting in the wasm).
-fn px(css: f64) -> String {
-    format!("{}px", css.round() as i32)
 }
