@@ -4,7 +4,7 @@
 
 #[cfg(feature = "hydrate")]
 pub use crate::interactive::{
-    copy_to_clipboard, download_png, embed_code, mark_selected_row, sync_with_url, InteractiveChart,
+    copy_to_clipboard, download_png, drive_chart, embed_code, mark_selected_row, sync_with_url,
 };
 
 #[cfg(not(feature = "hydrate"))]
@@ -12,23 +12,25 @@ pub use host::*;
 
 #[cfg(not(feature = "hydrate"))]
 mod host {
+    use leptos::ev::PointerEvent;
+    use leptos::html::Canvas;
     use leptos::prelude::*;
 
     use crate::chart::scale::YScale;
     use crate::content::Chart;
     use crate::view_state::View;
 
-    /// Never rendered on the host: the prerendered page shows the static chart.
-    #[component]
-    pub fn InteractiveChart(
-        /// The chart's data.
-        chart: &'static Chart,
-        /// The selected point.
-        selected: RwSignal<Option<usize>>,
-        /// Linear or logarithmic values.
-        scale: ReadSignal<YScale>,
-    ) -> impl IntoView {
-        let _ = (chart, selected, scale);
+    /// The host draws nothing: the prerendered page shows the static chart.
+    pub fn drive_chart(
+        _chart: &'static Chart,
+        _canvas: NodeRef<Canvas>,
+        _selected: RwSignal<Option<usize>>,
+        _scale: ReadSignal<YScale>,
+    ) -> (
+        impl Fn(PointerEvent) + Copy + 'static,
+        impl Fn(PointerEvent) + Copy + 'static,
+    ) {
+        (|_| {}, |_| {})
     }
 
     pub fn sync_with_url(

@@ -1,6 +1,6 @@
 // The prerendered page: complete without JavaScript, hydrated without a second copy or a
 // layout shift, and still readable when the WebAssembly cannot run.
-import { test, expect, CHART_CANVAS, sentences, VALUES, openChart, visibleText, ARTIFACTS } from "./fixtures.mjs";
+import { test, expect, CHART_CANVAS, CHART_FOCUS, sentences, VALUES, openChart, visibleText, ARTIFACTS } from "./fixtures.mjs";
 
 test.describe("with JavaScript disabled", () => {
   test.use({ javaScriptEnabled: false });
@@ -19,6 +19,8 @@ test.describe("with JavaScript disabled", () => {
       for (const value of VALUES) {
         expect(labels.map((l) => l.trim())).toContain(value);
       }
+      // The prerendered interactive chart stays invisible: no dead tab stop, nothing to read.
+      await expect(page.locator(CHART_FOCUS)).toBeHidden();
       await expect(page.locator("noscript p, p.notice").first()).toBeVisible();
       await expect(page.locator(".notice").first()).toContainText("JavaScript is off");
       await page.screenshot({ path: `${ARTIFACTS}no-js-${width}.png`, fullPage: true });
@@ -48,11 +50,14 @@ async function openWithWasmHeld(page) {
 test("the static chart is on screen before the WebAssembly arrives", async ({ page }) => {
   const release = await openWithWasmHeld(page);
   await expect(page.locator("#chart svg:visible")).toHaveCount(1);
-  await expect(page.locator(CHART_CANVAS)).toHaveCount(0);
+  // The interactive chart is in the page, prerendered, but invisible and out of the tab order.
+  await expect(page.locator(CHART_CANVAS)).toBeHidden();
+  await expect(page.locator(CHART_FOCUS)).toBeHidden();
   release();
   await page.waitForFunction(() => performance.getEntriesByName("chart-drawn").length > 0);
   await expect(page.locator("#chart svg:visible")).toHaveCount(0);
-  await expect(page.locator(CHART_CANVAS)).toHaveCount(1);
+  await expect(page.locator(CHART_CANVAS)).toBeVisible();
+  await expect(page.locator(CHART_FOCUS)).toBeVisible();
 });
 
 test("hydration causes no layout shift and keeps the chart's box", async ({ page }) => {

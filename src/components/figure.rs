@@ -1,6 +1,7 @@
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
+use super::chart_canvas::ChartCanvas;
 use super::data_table::TableView;
 use super::figure_actions::FigureActions;
 use super::static_chart::StaticChart;
@@ -9,7 +10,7 @@ use super::when;
 use crate::chart::scale::YScale;
 use crate::chart::selection::{self, Step};
 use crate::content::{Chart, ChartPage};
-use crate::edge::{self, InteractiveChart};
+use crate::edge;
 use crate::view_state::View;
 
 /// The chart with its HTML title and subtitle, the interactive part, and the caption with the
@@ -100,29 +101,21 @@ pub fn ChartIsland(
     view! {
         <div class="chart-island" class:is-interactive=when(move || interactive.get())>
             <div id="chart" class="chart-box" class:is-hidden=when(move || view.get() == View::Table)>
-                // The static chart stays (hidden by CSS once the canvas is there), so there is
-                // no swap to do: the interactive chart is simply added after hydration, with
-                // its one tab stop (static, a reader without the app would meet a dead one).
+                // The static chart stays (hidden by CSS once the app runs), so there is no swap
+                // to do. The interactive chart is prerendered too, invisible (so without the app
+                // it has no tab stop and nothing to read); the app hydrates and draws it.
                 <StaticChart />
-                {move || {
-                    interactive
-                        .get()
-                        .then(|| {
-                            view! {
-                                <div
-                                    class="chart-focus"
-                                    role="application"
-                                    tabindex="0"
-                                    aria-roledescription="interactive chart"
-                                    aria-labelledby="chart-title"
-                                    aria-describedby="chart-help chart-description"
-                                    on:keydown=on_keydown
-                                >
-                                    <InteractiveChart chart selected scale=scale.read_only() />
-                                </div>
-                            }
-                        })
-                }}
+                <div
+                    class="chart-focus"
+                    role="application"
+                    tabindex="0"
+                    aria-roledescription="interactive chart"
+                    aria-labelledby="chart-title"
+                    aria-describedby="chart-help chart-description"
+                    on:keydown=on_keydown
+                >
+                    <ChartCanvas chart selected scale=scale.read_only() />
+                </div>
             </div>
             <TableView chart view=view.read_only() selected=selected.read_only() />
             <ViewControls view scale />

@@ -2,6 +2,7 @@
 //! and in the browser (hydration). What they need from the browser goes through `crate::edge`.
 
 mod article;
+mod chart_canvas;
 mod data_table;
 mod figure;
 mod figure_actions;

@@ -1,32 +1,16 @@
 //! The selected point's marker (a ring and a guide down to the axis) and tooltip: HTML over the
-//! canvas, built once with the chart and hidden while nothing is selected. A new selection
+//! canvas (`components::ChartCanvas`), prerendered and hidden while nothing is selected. A new selection
 //! writes a few styles and three lines of text into it, from one effect: hovering along the
 //! line creates no elements and runs one reactive update per move (measured under 4× CPU
 //! throttling: the first hover's script took ≈ 12 ms building the marker anew each time).
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use crate::chart::marker::Placement;
 use crate::content::PointWords;
 
-/// The marker's markup. `MarkerParts::find` looks these classes up.
-#[component]
-pub fn Marker() -> impl IntoView {
-    view! {
-        <div class="chart-marker" hidden aria-hidden="true">
-            <div class="chart-guide"></div>
-            <div class="chart-tooltip">
-                <p class="tooltip-period"></p>
-                <p class="tooltip-value"></p>
-                <p class="tooltip-change"></p>
-            </div>
-        </div>
-    }
-}
-
-/// The marker's elements, found once next to the canvas.
+/// The marker's elements (`components::ChartCanvas`), found once next to the canvas.
 pub struct MarkerParts {
     marker: HtmlElement,
     guide: HtmlElement,
@@ -37,7 +21,7 @@ pub struct MarkerParts {
 }
 
 impl MarkerParts {
-    /// The `Marker` in the same parent as `canvas`.
+    /// The marker in the same parent as `canvas`.
     pub fn find(canvas: &Element) -> Option<MarkerParts> {
         let marker = canvas
             .parent_element()?

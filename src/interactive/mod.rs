@@ -1,5 +1,5 @@
-//! The browser side (`hydrate` feature): hydration entry point, the canvas chart with its
-//! pointer interaction, tooltip and entrance animation, the URL, downloads and small hooks for
+//! The browser side (`hydrate` feature): hydration entry point, drawing the canvas chart and
+//! its pointer interaction, tooltip and entrance animation, the URL, downloads and small hooks for
 //! browser state. Everything here is an edge around the pure modules: it reads the browser,
 //! calls them, and writes pixels, DOM or history.
 
@@ -27,7 +27,7 @@ use crate::chart::theme::Theme;
 use crate::components::ChartIsland;
 use crate::content::{Chart, CHART};
 use hooks::{effect, use_css_size, use_device_pixel_ratio, use_entrance, use_media_query};
-use marker::{Marker, MarkerParts};
+use marker::MarkerParts;
 
 /// Pixels per CSS pixel when printing: sharp on paper whatever the screen.
 const PRINT_RATIO: f64 = 3.0;
@@ -73,20 +73,20 @@ struct Look {
     progress: f64,
 }
 
-/// The canvas chart, redrawn when its size, the pixel ratio, the colour scheme, the scale, the
-/// entrance animation or printing changes. The pointer selects the nearest point; the selected
-/// point gets a marker (a ring, a guide to the axis) and a tooltip, both HTML above the canvas:
-/// moving the selection changes a few styles and never redraws a canvas.
-#[component]
-pub fn InteractiveChart(
-    /// The chart's data.
+/// Drives the prerendered chart canvas (`components::ChartCanvas`): draws it, and redraws it
+/// when its size, the pixel ratio, the colour scheme, the scale, the entrance animation or
+/// printing changes; fills the marker and tooltip for the selected point. Returns the pointer
+/// handlers: moving or pressing selects the nearest point, a mouse leaving clears it. The
+/// marker is HTML above the canvas: moving the selection never redraws the canvas.
+pub fn drive_chart(
     chart: &'static Chart,
-    /// The selected point, shared with the keyboard handler, the table and the live region.
+    chart_canvas: NodeRef<Canvas>,
     selected: RwSignal<Option<usize>>,
-    /// Linear or logarithmic values.
     scale: ReadSignal<YScale>,
-) -> impl IntoView {
-    let chart_canvas = NodeRef::<Canvas>::new();
+) -> (
+    impl Fn(PointerEvent) + Copy + 'static,
+    impl Fn(PointerEvent) + Copy + 'static,
+) {
     let size = use_css_size(chart_canvas);
     let ratio = use_device_pixel_ratio();
     let dark = use_media_query("(prefers-color-scheme: dark)");
@@ -186,15 +186,5 @@ pub fn InteractiveChart(
         }
     });
 
-    view! {
-        <canvas
-            node_ref=chart_canvas
-            class="chart-canvas"
-            aria-hidden="true"
-            on:pointermove=pick
-            on:pointerdown=pick
-            on:pointerleave=leave
-        ></canvas>
-        <Marker />
-    }
+    (pick, leave)
 }
