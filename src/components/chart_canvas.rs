@@ -20,7 +20,6 @@ pub fn ChartCanvas(
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let (pick, leave) = edge::drive_chart(chart, canvas, selected, scale);
-    // The marker's classes are what `interactive::marker::MarkerParts` looks for.
     view! {
         <canvas
             node_ref=canvas
@@ -30,13 +29,27 @@ pub fn ChartCanvas(
             on:pointerdown=pick
             on:pointerleave=leave
         ></canvas>
-        <div class="chart-marker" hidden aria-hidden="true">
-            <div class="chart-guide"></div>
-            <div class="chart-tooltip">
-                <p class="tooltip-period"></p>
-                <p class="tooltip-value"></p>
-                <p class="tooltip-change"></p>
-            </div>
+        <div class="chart-marker" hidden aria-hidden="true" inner_html=marker_markup()></div>
+    }
+}
+
+/// Inside the marker: the guide, and the tooltip's three lines, filled in the browser by
+/// `interactive::marker::MarkerParts` (which looks these classes up). Prerendered only: the
+/// browser finds it in the page, and hydration leaves it alone.
+#[cfg(feature = "ssr")]
+fn marker_markup() -> String {
+    view! {
+        <div class="chart-guide"></div>
+        <div class="chart-tooltip">
+            <p class="tooltip-period"></p>
+            <p class="tooltip-value"></p>
+            <p class="tooltip-change"></p>
         </div>
     }
+    .to_html()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn marker_markup() -> String {
+    String::new()
 }

@@ -38,6 +38,10 @@ pub fn ChartFigure(
             <div id="chart-island">
                 <ChartIsland chart />
             </div>
+            // Static, so outside the hydrated island; the chart's focus box points to it.
+            <p id="chart-help" class="visually-hidden">
+                "Left and right arrow keys move between the points; Home and End go to the first and last; Escape closes the details."
+            </p>
             <figcaption class="chart-caption">
                 <p id="chart-description" class="chart-description">
                     {chart.description}
@@ -119,9 +123,6 @@ pub fn ChartIsland(
             </div>
             <TableView chart view=view.read_only() selected=selected.read_only() />
             <ViewControls view scale />
-            <p id="chart-help" class="visually-hidden">
-                "Left and right arrow keys move between the points; Home and End go to the first and last; Escape closes the details."
-            </p>
             <p class="visually-hidden" aria-live="polite" aria-atomic="true">
                 {spoken}
             </p>
