@@ -4,7 +4,8 @@
 
 #[cfg(feature = "hydrate")]
 pub use crate::interactive::{
-    copy_to_clipboard, download_png, drive_chart, embed_code, mark_selected_row, sync_with_url,
+    copy_to_clipboard, download_png, drive_chart, embed_code, mark_selected_row, show_embed_code,
+    sync_with_url,
 };
 
 #[cfg(not(feature = "hydrate"))]
@@ -50,4 +51,6 @@ mod host {
     }
 
     pub fn copy_to_clipboard(_text: String, _done: impl FnOnce(bool) + 'static) {}
+
+    pub fn show_embed_code(_code: Option<&str>) {}
 }

@@ -209,6 +209,20 @@ test.describe("embedding", () => {
     const snippet = await page.evaluate(() => navigator.clipboard.readText());
     expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html" title="[^"]+"/);
     expect(snippet).toContain(`title="${chart.title}"`);
+    await expect(page.locator(".embed-code")).toBeHidden();
+  });
+
+  test("where the clipboard refuses, the embed code is shown to copy by hand", async ({ page }) => {
+    await page.addInitScript(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError"));
+    });
+    await openChart(page);
+    const code = page.locator(".embed-code");
+    await expect(code).toBeHidden();
+    await button(page, "Copy embed code").click();
+    await expect(page.locator(".action-status")).toHaveText("Copy the embed code below.");
+    await expect(code).toBeVisible();
+    await expect(code).toHaveValue(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html" title="[^"]+"/);
   });
 });
 

@@ -16,18 +16,16 @@ pub fn FigureActions(
 ) -> impl IntoView {
     let (csv_href, csv_name) = csv_link();
     let status = RwSignal::new("");
-    let fallback_code = RwSignal::new(None::<String>);
     let copy_embed_code = move |_| {
         let code = edge::embed_code(chart.title);
         status.set("");
         edge::copy_to_clipboard(code.clone(), move |copied| {
-            if copied {
-                status.set("Embed code copied to the clipboard.");
-                fallback_code.set(None);
+            status.set(if copied {
+                "Embed code copied to the clipboard."
             } else {
-                status.set("Copy the embed code below.");
-                fallback_code.set(Some(code));
-            }
+                "Copy the embed code below."
+            });
+            edge::show_embed_code((!copied).then_some(code.as_str()));
         });
     };
     view! {
@@ -49,17 +47,9 @@ pub fn FigureActions(
                 {move || status.get()}
             </p>
         </div>
-        {move || {
-            fallback_code
-                .get()
-                .map(|code| {
-                    view! {
-                        <textarea class="embed-code" readonly rows="3" aria-label="Embed code">
-                            {code}
-                        </textarea>
-                    }
-                })
-        }}
+        // Where the clipboard refuses (an insecure page, a denied permission), the browser shows
+        // the code here to copy by hand.
+        <textarea class="embed-code" readonly rows="3" aria-label="Embed code" hidden></textarea>
     }
 }
 

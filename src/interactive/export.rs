@@ -190,6 +190,19 @@ pub fn embed_code(title: &str) -> String {
     embed_snippet(&format!("{origin}{}", folder_of(&path)), title)
 }
 
+/// Shows `code` in the figure's embed-code box (`components::FigureActions`) to copy by hand,
+/// or hides the box (`None`).
+pub fn show_embed_code(code: Option<&str>) {
+    if let Ok(Some(area)) = document().query_selector(".embed-code") {
+        area.set_text_content(code);
+        let _ = if code.is_some() {
+            area.remove_attribute("hidden")
+        } else {
+            area.set_attribute("hidden", "")
+        };
+    }
+}
+
 /// Writes `text` to the clipboard; `done(false)` where the browser has no clipboard access
 /// (an insecure context, a denied permission), so the caller can show the text instead.
 pub fn copy_to_clipboard(text: String, done: impl FnOnce(bool) + 'static) {
