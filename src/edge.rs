@@ -4,8 +4,7 @@
 
 #[cfg(feature = "hydrate")]
 pub use crate::interactive::{
-    copy_to_clipboard, download_png, drive_chart, embed_code, mark_selected_row, show_embed_code,
-    sync_with_url,
+    copy_embed_code, download_png, drive_chart, mark_selected_row, sync_with_url,
 };
 
 #[cfg(not(feature = "hydrate"))]
@@ -46,11 +45,5 @@ mod host {
 
     pub fn download_png(_chart: &'static Chart, _scale: YScale) {}
 
-    pub fn embed_code(_title: &str) -> String {
-        String::new()
-    }
-
-    pub fn copy_to_clipboard(_text: String, _done: impl FnOnce(bool) + 'static) {}
-
-    pub fn show_embed_code(_code: Option<&str>) {}
+    pub fn copy_embed_code(_title: &str) {}
 }

@@ -15,19 +15,6 @@ pub fn FigureActions(
     scale: ReadSignal<YScale>,
 ) -> impl IntoView {
     let (csv_href, csv_name) = csv_link();
-    let status = RwSignal::new("");
-    let copy_embed_code = move |_| {
-        let code = edge::embed_code(chart.title);
-        status.set("");
-        edge::copy_to_clipboard(code.clone(), move |copied| {
-            status.set(if copied {
-                "Embed code copied to the clipboard."
-            } else {
-                "Copy the embed code below."
-            });
-            edge::show_embed_code((!copied).then_some(code.as_str()));
-        });
-    };
     view! {
         <div class="chart-actions">
             <a class="action" href=csv_href download=csv_name>
@@ -40,12 +27,15 @@ pub fn FigureActions(
             >
                 "Download image (PNG)"
             </button>
-            <button type="button" class="action needs-js not-embedded" on:click=on_press(copy_embed_code)>
+            <button
+                type="button"
+                class="action needs-js not-embedded"
+                on:click=on_press(move |_| edge::copy_embed_code(chart.title))
+            >
                 "Copy embed code"
             </button>
-            <p class="action-status" role="status">
-                {move || status.get()}
-            </p>
+            // What "Copy embed code" did, written by the browser.
+            <p class="action-status" role="status"></p>
         </div>
         // Where the clipboard refuses (an insecure page, a denied permission), the browser shows
         // the code here to copy by hand.

@@ -182,17 +182,35 @@ fn save_blob(blob: &Blob, name: &str) {
     );
 }
 
-/// The `<iframe>` snippet for this page's embed version.
-pub fn embed_code(title: &str) -> String {
+/// "Copy embed code": the `<iframe>` snippet for this page's embed version goes to the
+/// clipboard. Where the browser refuses (an insecure page, a denied permission), the figure's
+/// embed-code box (`components::FigureActions`) shows it to copy by hand. The figure's status
+/// line says which.
+pub fn copy_embed_code(title: &str) {
     let location = window().location();
     let origin = location.origin().unwrap_or_default();
     let path = location.pathname().unwrap_or_default();
-    embed_snippet(&format!("{origin}{}", folder_of(&path)), title)
+    let code = embed_snippet(&format!("{origin}{}", folder_of(&path)), title);
+    say("");
+    copy_to_clipboard(code.clone(), move |copied| {
+        say(if copied {
+            "Embed code copied to the clipboard."
+        } else {
+            "Copy the embed code below."
+        });
+        show_embed_code((!copied).then_some(code.as_str()));
+    });
 }
 
-/// Shows `code` in the figure's embed-code box (`components::FigureActions`) to copy by hand,
-/// or hides the box (`None`).
-pub fn show_embed_code(code: Option<&str>) {
+/// Writes `text` in the figure's status line (a live region).
+fn say(text: &str) {
+    if let Ok(Some(status)) = document().query_selector(".action-status") {
+        status.set_text_content(Some(text));
+    }
+}
+
+/// Shows `code` in the embed-code box, or hides the box (`None`).
+fn show_embed_code(code: Option<&str>) {
     if let Ok(Some(area)) = document().query_selector(".embed-code") {
         area.set_text_content(code);
         let _ = if code.is_some() {
@@ -204,8 +222,8 @@ pub fn show_embed_code(code: Option<&str>) {
 }
 
 /// Writes `text` to the clipboard; `done(false)` where the browser has no clipboard access
-/// (an insecure context, a denied permission), so the caller can show the text instead.
-pub fn copy_to_clipboard(text: String, done: impl FnOnce(bool) + 'static) {
+/// (an insecure context, a denied permission).
+fn copy_to_clipboard(text: String, done: impl FnOnce(bool) + 'static) {
     let navigator = window().navigator();
     let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
         .map(|clipboard| !clipboard.is_undefined())

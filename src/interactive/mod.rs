@@ -10,7 +10,7 @@ mod marker;
 mod table;
 mod url;
 
-pub use export::{copy_to_clipboard, download_png, embed_code, show_embed_code};
+pub use export::{copy_embed_code, download_png};
 pub use table::mark_selected_row;
 pub use url::sync_with_url;
 
