@@ -142,19 +142,22 @@ pub fn draw<DB: DrawingBackend>(
         (px - left, py - top)
     };
 
+    // Everything is drawn on `area` in pixels, placed by `at`: one kind of each element for
+    // the whole chart (each kind and coordinate type is compiled separately into the wasm).
+
     // The annotation's span, clipped to the axis.
     let band_from = annotation.from.as_year_fraction().max(x_range.start);
     let band_to = annotation.to.end_as_year_fraction().min(x_range.end);
     if band_from < band_to {
-        plot.draw(&Rectangle::new(
-            [(band_from, y_range.start), (band_to, y_range.end)],
+        let (band_left, band_top) = at(band_from, y_range.end);
+        area.draw(&Rectangle::new(
+            [(band_left, band_top), at(band_to, y_range.start)],
             palette.band.filled(),
         ))?;
-        let (band_left, band_top) = at(band_from, y_range.end);
         let label_font = l.font(12.0, 11.5, false).color(&palette.band_text);
-        for (i, line) in label_lines(annotation, l.compact).iter().enumerate() {
+        for (i, line) in label_lines(annotation, l.compact).into_iter().enumerate() {
             area.draw(&Text::new(
-                line.clone(),
+                line,
                 (
                     band_left + l.px(6.0),
                     band_top + l.px(6.0 + 15.0 * i as f64),
@@ -172,11 +175,11 @@ pub fn draw<DB: DrawingBackend>(
         } else {
             (palette.grid, 1.0)
         };
-        plot.draw(&PathElement::new(
-            vec![(x_range.start, tick.at), (x_range.end, tick.at)],
+        let (plot_left, y) = at(x_range.start, tick.at);
+        area.draw(&PathElement::new(
+            vec![(plot_left, y), at(x_range.end, tick.at)],
             color.stroke_width(l.size(width)),
         ))?;
-        let (plot_left, y) = at(x_range.start, tick.at);
         area.draw(&Text::new(
             tick.label,
             (plot_left - l.px(8.0), y),
@@ -188,8 +191,11 @@ pub fn draw<DB: DrawingBackend>(
     }
     if scale == YScale::Log {
         // No zero on a log axis: a plain axis line at the bottom instead.
-        plot.draw(&PathElement::new(
-            vec![(x_range.start, y_range.start), (x_range.end, y_range.start)],
+        area.draw(&PathElement::new(
+            vec![
+                at(x_range.start, y_range.start),
+                at(x_range.end, y_range.start),
+            ],
             palette.baseline.stroke_width(l.size(1.5)),
         ))?;
     }
@@ -254,7 +260,7 @@ pub fn draw<DB: DrawingBackend>(
             area.draw(&Circle::new((x, y), radius, palette.line.filled()))?;
         }
         area.draw(&Text::new(
-            thousands(point.value),
+            thousands(point.value).as_str(),
             (x, y - l.px(HALO_RADIUS + 3.0)),
             value_font
                 .clone()
@@ -279,10 +285,10 @@ const MARKER_RADIUS: f64 = 5.0;
 const HALO_RADIUS: f64 = 9.0;
 
 /// The annotation label, split in two at the space nearest its middle on small screens.
-fn label_lines(annotation: &Annotation, compact: bool) -> Vec<String> {
+fn label_lines(annotation: &Annotation, compact: bool) -> Vec<&'static str> {
     let label = annotation.label;
     if !compact {
-        return vec![label.to_string()];
+        return vec![label];
     }
     let middle = label.len() / 2;
     let split = label
@@ -290,8 +296,8 @@ fn label_lines(annotation: &Annotation, compact: bool) -> Vec<String> {
         .map(|(i, _)| i)
         .min_by_key(|i| i.abs_diff(middle));
     match split {
-        Some(i) => vec![label[..i].to_string(), label[i + 1..].to_string()],
-        None => vec![label.to_string()],
+        Some(i) => vec![&label[..i], &label[i + 1..]],
+        None => vec![label],
     }
 }
 
