@@ -1,4 +1,4 @@
-// End-to-end tests against the optimised release build (../dist from `trunk build --release`),
+// End-to-end tests against the optimised release build (../dist from `scripts/trunk build --release`),
 // served on 127.0.0.1 with a strict Content-Security-Policy, in Debian's Chromium.
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium.mjs";
