@@ -211,13 +211,10 @@ fn say(text: &str) {
 
 /// Shows `code` in the embed-code box, or hides the box (`None`).
 fn show_embed_code(code: Option<&str>) {
-    if let Ok(Some(area)) = document().query_selector(".embed-code") {
+    let area = document().query_selector(".embed-code").ok().flatten();
+    if let Some(area) = area.and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()) {
         area.set_text_content(code);
-        let _ = if code.is_some() {
-            area.remove_attribute("hidden")
-        } else {
-            area.set_attribute("hidden", "")
-        };
+        area.set_hidden(code.is_none());
     }
 }
 

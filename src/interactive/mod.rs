@@ -175,14 +175,15 @@ pub fn drive_chart(
                 Some(Placement::new((x / d.ratio, y / d.ratio), axis_y, d.css))
             })
         });
-        let words = index.and_then(|index| chart.words.get(index));
-        if marker.is_none() {
+        let selection = place.zip(index.and_then(|index| chart.words.get(index)));
+        // Prerendered hidden: nothing to look up or write until there is something to show.
+        if marker.is_none() && selection.is_some() {
             marker = chart_canvas
                 .get_untracked()
                 .and_then(|c| MarkerParts::find(&c));
         }
         if let Some(marker) = &marker {
-            marker.show(place.zip(words));
+            marker.show(selection);
         }
     });
 
