@@ -18,14 +18,13 @@ mod host {
 
     use crate::chart::scale::YScale;
     use crate::content::Chart;
-    use crate::view_state::View;
 
     /// The host draws nothing: the prerendered page shows the static chart.
     pub fn drive_chart(
         _chart: &'static Chart,
         _canvas: NodeRef<Canvas>,
         _selected: RwSignal<Option<usize>>,
-        _scale: ReadSignal<YScale>,
+        _log_scale: ReadSignal<bool>,
     ) -> (
         impl Fn(PointerEvent) + Copy + 'static,
         impl Fn(PointerEvent) + Copy + 'static,
@@ -35,13 +34,14 @@ mod host {
 
     pub fn sync_with_url(
         _points: usize,
-        _view: RwSignal<View>,
-        _scale: RwSignal<YScale>,
+        _table_shown: RwSignal<bool>,
+        _log_scale: RwSignal<bool>,
         _selected: RwSignal<Option<usize>>,
     ) {
     }
 
-    pub fn mark_selected_row(_view: ReadSignal<View>, _selected: ReadSignal<Option<usize>>) {}
+    pub fn mark_selected_row(_table_shown: ReadSignal<bool>, _selected: ReadSignal<Option<usize>>) {
+    }
 
     pub fn download_png(_chart: &'static Chart, _scale: YScale) {}
 

@@ -14,6 +14,17 @@ pub enum View {
     Table,
 }
 
+impl View {
+    /// The table when `table_shown`, else the chart: the app keeps this choice as a `bool`.
+    pub fn table_if(table_shown: bool) -> View {
+        if table_shown {
+            View::Table
+        } else {
+            View::Chart
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ViewState {
     pub view: View,
@@ -96,6 +107,12 @@ mod tests {
 
     fn parse(query: &str) -> ViewState {
         ViewState::from_query(query, POINTS)
+    }
+
+    #[test]
+    fn the_apps_table_flag_maps_to_the_view() {
+        assert_eq!(View::table_if(true), View::Table);
+        assert_eq!(View::table_if(false), View::Chart);
     }
 
     #[test]

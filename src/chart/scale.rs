@@ -21,6 +21,15 @@ pub enum YScale {
 }
 
 impl YScale {
+    /// Logarithmic when `logarithmic`, else linear: the app keeps this choice as a `bool`.
+    pub fn logarithmic_if(logarithmic: bool) -> YScale {
+        if logarithmic {
+            YScale::Log
+        } else {
+            YScale::Linear
+        }
+    }
+
     /// A value in axis units. The log scale cannot show zero; it shows values below 1 at 1.
     pub fn to_axis(self, value: f64) -> f64 {
         match self {
@@ -108,6 +117,12 @@ mod tests {
 
     fn labels(ticks: &[Tick]) -> Vec<&str> {
         ticks.iter().map(|t| t.label.as_str()).collect()
+    }
+
+    #[test]
+    fn the_apps_log_flag_maps_to_the_scale() {
+        assert_eq!(YScale::logarithmic_if(true), YScale::Log);
+        assert_eq!(YScale::logarithmic_if(false), YScale::Linear);
     }
 
     #[test]

@@ -1,7 +1,6 @@
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
-use crate::chart::scale::YScale;
 use crate::content::Chart;
 use crate::edge;
 
@@ -15,11 +14,11 @@ pub fn ChartCanvas(
     chart: &'static Chart,
     /// The selected point, shared with the keyboard handler, the table and the live region.
     selected: RwSignal<Option<usize>>,
-    /// Linear or logarithmic values.
-    scale: ReadSignal<YScale>,
+    /// The values are on a logarithmic scale.
+    log_scale: ReadSignal<bool>,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
-    let (pick, leave) = edge::drive_chart(chart, canvas, selected, scale);
+    let (pick, leave) = edge::drive_chart(chart, canvas, selected, log_scale);
     view! {
         <canvas
             node_ref=canvas

@@ -2,7 +2,6 @@ use leptos::prelude::*;
 
 use crate::content::Chart;
 use crate::edge;
-use crate::view_state::View;
 
 /// The chart's data as a real table: always in the page for screen readers, shown to everyone
 /// in the table view; the selected point's row is highlighted. The table itself never changes,
@@ -12,16 +11,19 @@ use crate::view_state::View;
 pub fn TableView(
     /// The chart's data.
     chart: &'static Chart,
-    /// Chart or table: the table is visually hidden in the chart view.
-    view: ReadSignal<View>,
+    /// The table is shown instead of the chart; otherwise it is visually hidden.
+    table_shown: ReadSignal<bool>,
     /// The selected point, marked on its row.
     selected: ReadSignal<Option<usize>>,
 ) -> impl IntoView {
-    edge::mark_selected_row(view, selected);
+    edge::mark_selected_row(table_shown, selected);
     // A wrapper takes the hiding: a table's box does not shrink to the hidden 1 px.
-    let class = move || match view.get() {
-        View::Table => "table-wrap",
-        View::Chart => "table-wrap visually-hidden",
+    let class = move || {
+        if table_shown.get() {
+            "table-wrap"
+        } else {
+            "table-wrap visually-hidden"
+        }
     };
     view! { <div class=class inner_html=table_markup(chart)></div> }
 }

@@ -7,11 +7,9 @@ use super::figure_actions::FigureActions;
 use super::static_chart::StaticChart;
 use super::view_controls::ViewControls;
 use super::when;
-use crate::chart::scale::YScale;
 use crate::chart::selection::{self, Step};
 use crate::content::{Chart, ChartPage};
 use crate::edge;
-use crate::view_state::View;
 
 /// The chart with its HTML title and subtitle, the interactive part, and the caption with the
 /// description, notes and source. Title and caption never change: they are prerendered HTML
@@ -74,13 +72,14 @@ pub fn ChartIsland(
     /// The chart's text and data.
     chart: &'static Chart,
 ) -> impl IntoView {
-    let view = RwSignal::new(View::Chart);
-    let scale = RwSignal::new(YScale::Linear);
+    // The reader's two choices; the same `bool` type as the other flags keeps the wasm small.
+    let table_shown = RwSignal::new(false);
+    let log_scale = RwSignal::new(false);
     let selected = RwSignal::new(None::<usize>);
     // Effects never run on the host, so this turns true only in the browser, after hydration.
     let interactive = RwSignal::new(false);
     Effect::new(move || interactive.set(true));
-    edge::sync_with_url(chart.points.len(), view, scale, selected);
+    edge::sync_with_url(chart.points.len(), table_shown, log_scale, selected);
 
     let points = chart.points;
     let on_keydown = move |ev: KeyboardEvent| {
@@ -104,7 +103,7 @@ pub fn ChartIsland(
     };
     view! {
         <div class="chart-island" class:is-interactive=when(move || interactive.get())>
-            <div id="chart" class="chart-box" class:is-hidden=when(move || view.get() == View::Table)>
+            <div id="chart" class="chart-box" class:is-hidden=when(move || table_shown.get())>
                 // The static chart stays (hidden by CSS once the app runs), so there is no swap
                 // to do. The interactive chart is prerendered too, invisible (so without the app
                 // it has no tab stop and nothing to read); the app hydrates and draws it.
@@ -118,15 +117,15 @@ pub fn ChartIsland(
                     aria-describedby="chart-help chart-description"
                     on:keydown=on_keydown
                 >
-                    <ChartCanvas chart selected scale=scale.read_only() />
+                    <ChartCanvas chart selected log_scale=log_scale.read_only() />
                 </div>
             </div>
-            <TableView chart view=view.read_only() selected=selected.read_only() />
-            <ViewControls view scale />
+            <TableView chart table_shown=table_shown.read_only() selected=selected.read_only() />
+            <ViewControls table_shown log_scale />
             <p class="visually-hidden" aria-live="polite" aria-atomic="true">
                 {spoken}
             </p>
-            <FigureActions chart scale=scale.read_only() />
+            <FigureActions chart log_scale=log_scale.read_only() />
         </div>
     }
 }

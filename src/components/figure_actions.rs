@@ -11,8 +11,8 @@ use crate::edge;
 pub fn FigureActions(
     /// The chart, for the image and the file names.
     chart: &'static Chart,
-    /// The scale the image is drawn with: what the reader sees.
-    scale: ReadSignal<YScale>,
+    /// The image is drawn on a logarithmic scale, as the reader sees it.
+    log_scale: ReadSignal<bool>,
 ) -> impl IntoView {
     let (csv_href, csv_name) = csv_link();
     view! {
@@ -23,7 +23,7 @@ pub fn FigureActions(
             <button
                 type="button"
                 class="action needs-js"
-                on:click=on_press(move |_| edge::download_png(chart, scale.get_untracked()))
+                on:click=on_press(move |_| edge::download_png(chart, YScale::logarithmic_if(log_scale.get_untracked())))
             >
                 "Download image (PNG)"
             </button>

@@ -1,71 +1,84 @@
 use leptos::prelude::*;
 
 use super::{on_press, when};
-use crate::chart::scale::YScale;
-use crate::view_state::View;
 
 /// Chart/table and linear/logarithmic switches: pressed-state buttons, usable by mouse, touch
 /// and keyboard. They need the app, so they stay invisible until it runs.
 #[component]
 pub fn ViewControls(
-    /// Chart or table.
-    view: RwSignal<View>,
-    /// Linear or logarithmic values.
-    scale: RwSignal<YScale>,
+    /// The table is shown instead of the chart.
+    table_shown: RwSignal<bool>,
+    /// The chart's values are on a logarithmic scale.
+    log_scale: RwSignal<bool>,
 ) -> impl IntoView {
-    let table_shown = move || view.get() == View::Table;
     view! {
         <div class="chart-controls needs-js">
-            <div class="segmented" role="group" aria-label="Show the data as">
-                <Choice label="Chart" choice=view this=View::Chart />
-                <Choice label="Table" choice=view this=View::Table />
-            </div>
-            <div class="segmented" role="group" aria-label="Vertical scale" class:is-hidden=when(table_shown)>
-                <Choice label="Linear" choice=scale this=YScale::Linear />
-                <Choice label="Logarithmic" choice=scale this=YScale::Log described_by="scale-note" />
-            </div>
+            <Switch label="Show the data as" choice=table_shown off="Chart" on="Table" />
+            <Switch
+                label="Vertical scale"
+                choice=log_scale
+                off="Linear"
+                on="Logarithmic"
+                on_described_by="scale-note"
+                hidden_when=when(move || table_shown.get())
+            />
         </div>
         <p
             id="scale-note"
             class="scale-note"
-            class:is-hidden=when(move || scale.get() != YScale::Log || table_shown())
+            class:is-hidden=when(move || !log_scale.get() || table_shown.get())
         >
             "Logarithmic scale: each gridline is double the one below, so a steady doubling is a straight line."
         </p>
     }
 }
 
-/// One button of a switch: pressed while `choice` is `this`, and sets it when pressed.
+/// A yes/no choice as two pressed-state buttons: `off` sets it to false, `on` to true.
 #[component]
-fn Choice<T>(
-    /// The button's text.
+fn Switch(
+    /// What the choice is about, for assistive technology.
     label: &'static str,
-    /// The switch's value.
-    choice: RwSignal<T>,
-    /// The value this button stands for.
-    this: T,
-    /// The id of a note that says more about this choice.
+    /// The choice.
+    choice: RwSignal<bool>,
+    /// The first button's text.
+    off: &'static str,
+    /// The second button's text.
+    on: &'static str,
+    /// The id of a note that says more about the second button's choice.
     #[prop(optional)]
-    described_by: Option<&'static str>,
-) -> impl IntoView
-where
-    T: Copy + PartialEq + Send + Sync + 'static,
-{
-    let pressed = move || {
-        if choice.get() == this {
-            "true"
-        } else {
-            "false"
+    on_described_by: Option<&'static str>,
+    /// Hides the switch while true.
+    #[prop(optional)]
+    hidden_when: Option<Box<dyn Fn() -> bool + Send + Sync>>,
+) -> impl IntoView {
+    let button = move |text: &'static str, this: bool, described_by: Option<&'static str>| {
+        let pressed = move || {
+            if choice.get() == this {
+                "true"
+            } else {
+                "false"
+            }
+        };
+        view! {
+            <button
+                type="button"
+                aria-pressed=pressed
+                aria-describedby=described_by
+                on:click=on_press(move |_| choice.set(this))
+            >
+                {text}
+            </button>
         }
     };
     view! {
-        <button
-            type="button"
-            aria-pressed=pressed
-            aria-describedby=described_by
-            on:click=on_press(move |_| choice.set(this))
+        <div
+            class="segmented"
+            role="group"
+            aria-label=label
+            class:is-hidden=when(move || hidden_when.as_ref().is_some_and(|hidden| hidden()))
         >
-            {label}
-        </button>
+            {button(off, false, None)}
+            {button(on, true, on_described_by)}
+        </div>
     }
 }

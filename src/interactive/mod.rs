@@ -98,7 +98,7 @@ pub fn drive_chart(
     chart: &'static Chart,
     chart_canvas: NodeRef<Canvas>,
     selected: RwSignal<Option<usize>>,
-    scale: ReadSignal<YScale>,
+    log_scale: ReadSignal<bool>,
 ) -> (
     impl Fn(PointerEvent) + Copy + 'static,
     impl Fn(PointerEvent) + Copy + 'static,
@@ -130,7 +130,7 @@ pub fn drive_chart(
         };
         let look = Look {
             theme,
-            scale: scale.get(),
+            scale: YScale::logarithmic_if(log_scale.get()),
             progress: if printing { 1.0 } else { progress.get() },
         };
         // The first size report of the ResizeObserver repeats the size measured for the first

@@ -6,17 +6,16 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::hooks::effect;
-use crate::view_state::View;
 
 /// Keeps the class `selected` on the table row of the selected point, and on no other row,
 /// while the table is shown. (In the chart view the mark is invisible: hovering the chart does
 /// not touch the table.)
-pub fn mark_selected_row(view: ReadSignal<View>, selected: ReadSignal<Option<usize>>) {
+pub fn mark_selected_row(table_shown: ReadSignal<bool>, selected: ReadSignal<Option<usize>>) {
     effect(move || {
-        let selected = match view.get() {
-            View::Table => selected.get(),
-            View::Chart => return,
-        };
+        if !table_shown.get() {
+            return;
+        }
+        let selected = selected.get();
         let Ok(rows) = document().query_selector_all("#chart-table tbody tr") else {
             return;
         };

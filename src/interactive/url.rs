@@ -19,8 +19,8 @@ const POINT_DEBOUNCE: Duration = Duration::from_millis(400);
 /// back when the reader changes it.
 pub fn sync_with_url(
     points: usize,
-    view: RwSignal<View>,
-    scale: RwSignal<YScale>,
+    table_shown: RwSignal<bool>,
+    log_scale: RwSignal<bool>,
     selected: RwSignal<Option<usize>>,
 ) {
     // The prerendered page shows the default view; the URL's view is applied once hydrated.
@@ -29,8 +29,8 @@ pub fn sync_with_url(
     let apply_url = move || {
         let state = current_state(points);
         embed.set_value(state.embed);
-        view.set(state.view);
-        scale.set(state.scale);
+        table_shown.set(state.view == View::Table);
+        log_scale.set(state.scale == YScale::Log);
         selected.set(state.point);
         applied.set_value(true);
     };
@@ -39,14 +39,15 @@ pub fn sync_with_url(
 
     // What the reader sees now, as the URL would say it.
     let shown = move || ViewState {
-        view: view.get_untracked(),
-        scale: scale.get_untracked(),
+        view: View::table_if(table_shown.get_untracked()),
+        scale: YScale::logarithmic_if(log_scale.get_untracked()),
         point: selected.get_untracked(),
         embed: embed.get_value(),
     };
     // A new view or scale: a new history entry, at once.
     effect(move || {
-        let (view, scale) = (view.get(), scale.get());
+        let view = View::table_if(table_shown.get());
+        let scale = YScale::logarithmic_if(log_scale.get());
         if !applied.get_value() {
             return;
         }
