@@ -4,7 +4,8 @@
 
 #[cfg(feature = "hydrate")]
 pub use crate::interactive::{
-    copy_embed_code, download_png, drive_chart, mark_selected_row, sync_with_url,
+    announce_selection, copy_embed_code, download_png, drive_chart, mark_selected_row,
+    sync_with_url,
 };
 
 #[cfg(not(feature = "hydrate"))]
@@ -42,6 +43,8 @@ mod host {
 
     pub fn mark_selected_row(_table_shown: ReadSignal<bool>, _selected: ReadSignal<Option<usize>>) {
     }
+
+    pub fn announce_selection(_chart: &'static Chart, _selected: ReadSignal<Option<usize>>) {}
 
     pub fn download_png(_chart: &'static Chart, _scale: YScale) {}
 

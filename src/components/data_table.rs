@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::when;
 use crate::content::Chart;
 use crate::edge;
 
@@ -18,14 +19,13 @@ pub fn TableView(
 ) -> impl IntoView {
     edge::mark_selected_row(table_shown, selected);
     // A wrapper takes the hiding: a table's box does not shrink to the hidden 1 px.
-    let class = move || {
-        if table_shown.get() {
-            "table-wrap"
-        } else {
-            "table-wrap visually-hidden"
-        }
-    };
-    view! { <div class=class inner_html=table_markup(chart)></div> }
+    view! {
+        <div
+            class="table-wrap"
+            class:visually-hidden=when(move || !table_shown.get())
+            inner_html=table_markup(chart)
+        ></div>
+    }
 }
 
 /// The table's markup (`#chart-table`): one row per point, in order.

@@ -6,7 +6,7 @@ use super::data_table::TableView;
 use super::figure_actions::FigureActions;
 use super::static_chart::StaticChart;
 use super::view_controls::ViewControls;
-use super::when;
+use super::{effect, when};
 use crate::chart::selection::{self, Step};
 use crate::content::{Chart, ChartPage};
 use crate::edge;
@@ -78,7 +78,7 @@ pub fn ChartIsland(
     let selected = RwSignal::new(None::<usize>);
     // Effects never run on the host, so this turns true only in the browser, after hydration.
     let interactive = RwSignal::new(false);
-    Effect::new(move || interactive.set(true));
+    effect(move || interactive.set(true));
     edge::sync_with_url(chart.points.len(), table_shown, log_scale, selected);
 
     let points = chart.points;
@@ -94,13 +94,7 @@ pub fn ChartIsland(
             selected.update(|current| *current = selection::step(*current, step, points.len()));
         }
     };
-    let spoken = move || {
-        selected
-            .get()
-            .and_then(|i| chart.words.get(i))
-            .map(|words| words.announcement)
-            .unwrap_or_default()
-    };
+    edge::announce_selection(chart, selected.read_only());
     view! {
         <div class="chart-island" class:is-interactive=when(move || interactive.get())>
             <div id="chart" class="chart-box" class:is-hidden=when(move || table_shown.get())>
@@ -122,9 +116,8 @@ pub fn ChartIsland(
             </div>
             <TableView chart table_shown=table_shown.read_only() selected=selected.read_only() />
             <ViewControls table_shown log_scale />
-            <p class="visually-hidden" aria-live="polite" aria-atomic="true">
-                {spoken}
-            </p>
+            // Says the selected point; written by the browser.
+            <p id="chart-live" class="visually-hidden" aria-live="polite" aria-atomic="true"></p>
             <FigureActions chart log_scale=log_scale.read_only() />
         </div>
     }

@@ -7,6 +7,7 @@
 //! of it generic reactive code each hook instantiates. (`use_element_size` also links Rust's
 //! float parser; `use_device_pixel_ratio` formats floats and unwraps `matchMedia`.)
 
+pub(crate) use crate::components::effect;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -159,13 +160,4 @@ fn animate(progress: RwSignal<f64>) {
         }
     }
     request_animation_frame(move || frame(performance, start, progress));
-}
-
-/// `Effect::new` behind one boxed closure type: each `Effect::new` call site otherwise compiles
-/// its own copy of the effect's scheduling loop (≈ 1 KB of wasm each).
-pub fn effect(run: impl FnMut() + 'static) {
-    fn erased(run: Box<dyn FnMut()>) {
-        Effect::new(run);
-    }
-    erased(Box::new(run));
 }

@@ -3,6 +3,7 @@
 //! browser state. Everything here is an edge around the pure modules: it reads the browser,
 //! calls them, and writes pixels, DOM or history.
 
+mod announce;
 mod canvas;
 mod export;
 mod hooks;
@@ -10,6 +11,7 @@ mod marker;
 mod table;
 mod url;
 
+pub use announce::announce_selection;
 pub use export::{copy_embed_code, download_png};
 pub use table::mark_selected_row;
 pub use url::sync_with_url;

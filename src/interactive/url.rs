@@ -24,31 +24,30 @@ pub fn sync_with_url(
     selected: RwSignal<Option<usize>>,
 ) {
     // The prerendered page shows the default view; the URL's view is applied once hydrated.
-    let applied = StoredValue::new(false);
-    let embed = StoredValue::new(false);
     let apply_url = move || {
         let state = current_state(points);
-        embed.set_value(state.embed);
         table_shown.set(state.view == View::Table);
         log_scale.set(state.scale == YScale::Log);
         selected.set(state.point);
-        applied.set_value(true);
     };
     effect(apply_url);
     listen(&window(), "popstate", move |_| apply_url());
 
-    // What the reader sees now, as the URL would say it.
+    // What the reader sees now, as the URL would say it (embedding is the URL's own).
     let shown = move || ViewState {
         view: View::table_if(table_shown.get_untracked()),
         scale: YScale::logarithmic_if(log_scale.get_untracked()),
         point: selected.get_untracked(),
-        embed: embed.get_value(),
+        embed: current_state(points).embed,
     };
+    // The two effects below write the URL when the view changes. Their first run only
+    // subscribes: it may come before the URL's view is applied, and would overwrite it.
     // A new view or scale: a new history entry, at once.
+    let mut subscribed = false;
     effect(move || {
         let view = View::table_if(table_shown.get());
         let scale = YScale::logarithmic_if(log_scale.get());
-        if !applied.get_value() {
+        if !std::mem::replace(&mut subscribed, true) {
             return;
         }
         let in_url = current_state(points);
@@ -58,13 +57,14 @@ pub fn sync_with_url(
     });
     // A new selection replaces the current entry once it has rested: hovering along the line
     // costs a timer per move, not a URL.
-    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let mut subscribed = false;
+    let mut pending = None::<TimeoutHandle>;
     effect(move || {
         selected.track();
-        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+        if let Some(handle) = pending.take() {
             handle.clear();
         }
-        if !applied.get_value() {
+        if !std::mem::replace(&mut subscribed, true) {
             return;
         }
         let write = move || {
@@ -73,7 +73,7 @@ pub fn sync_with_url(
                 write_url(&wanted, false);
             }
         };
-        pending.set_value(set_timeout_with_handle(write, POINT_DEBOUNCE).ok());
+        pending = set_timeout_with_handle(write, POINT_DEBOUNCE).ok();
     });
 }
 
