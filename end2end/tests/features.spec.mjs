@@ -136,7 +136,7 @@ test.describe("the URL keeps the view", () => {
     await expect(page).toHaveURL(/\?scale=log&point=2$/);
 
     await page.reload();
-    await page.waitForFunction(() => performance.getEntriesByName("chart-drawn").length > 0);
+    await page.waitForFunction(() => performance.getEntriesByName("chart-interactive").length > 0);
     await expect(button(page, "Logarithmic")).toHaveAttribute("aria-pressed", "true");
     await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${VALUES[1]} ${chart.unit}`);
 

@@ -64,7 +64,7 @@ export const test = base.extend({
 /** Loads the page and waits until the interactive chart has drawn. */
 export async function openChart(page, path = "/") {
   await page.goto(path);
-  await page.waitForFunction(() => performance.getEntriesByName("chart-drawn").length > 0);
+  await page.waitForFunction(() => performance.getEntriesByName("chart-interactive").length > 0);
   return page.locator("#chart");
 }
 

@@ -35,9 +35,8 @@ pub fn render_head() -> String {
             r#"<meta property="og:type" content="article">"#,
             r#"<meta property="og:title" content="{headline}">"#,
             r#"<meta property="og:description" content="{description}">"#,
+            // X reads the title and description from the og: tags when its own are missing.
             r#"<meta name="twitter:card" content="summary">"#,
-            r#"<meta name="twitter:title" content="{headline}">"#,
-            r#"<meta name="twitter:description" content="{description}">"#,
         ),
         title = title,
         description = description,
