@@ -4,9 +4,9 @@
 import { readFileSync } from "node:fs";
 import { test, expect, CHART_CANVAS, CHART_FOCUS, openChart } from "./fixtures.mjs";
 
-/** The wasm stack size the app is linked with (`-zstack-size` in .cargo/config.toml). */
+/** The wasm stack size the release build is linked with (`-zstack-size` in scripts/trunk). */
 const STACK_BYTES = Number(
-  readFileSync(new URL("../../.cargo/config.toml", import.meta.url), "utf8").match(/-zstack-size=(\d+)/)[1],
+  readFileSync(new URL("../../scripts/trunk", import.meta.url), "utf8").match(/-zstack-size=(\d+)/)[1],
 );
 
 test.describe.configure({ timeout: 180_000 });
