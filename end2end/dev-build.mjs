@@ -38,8 +38,8 @@ try {
     });
   const notice = await page.locator("#notice").textContent();
   if (!failure && notice) failure = `the page shows its notice: ${notice}`;
-  if (!failure && messages.length) failure = `the console is not clean:\n${messages.join("\n")}`;
-  if (failure && messages.length) failure += `\n${messages.join("\n")}`;
+  if (!failure && messages.length) failure = "the console is not clean";
+  if (failure && messages.length) failure += `:\n${messages.join("\n")}`;
 } finally {
   await browser.close();
   server.kill();

@@ -13,6 +13,7 @@
 //   exportIndexCollision(wasmBytes) → null, or the first two colliding function indices
 
 import binaryen from "binaryen";
+import { EXPORT_SECTION, findSection, readUnsigned } from "./wasm-binary.mjs";
 
 // What the release build uses (wasm-bindgen's externref table, bulk memory, saturating
 // float-to-int conversions): binaryen refuses to read or write other features.
@@ -54,38 +55,16 @@ export function exportsLast(wasm) {
 
 /** The indices of the module's exported functions, in export order. */
 export function exportedFunctionIndices(wasm) {
-  const read = (at) => {
-    let value = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = wasm[at++];
-      value |= (byte & 0x7f) << shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return [value >>> 0, at];
-  };
+  const section = findSection(wasm, EXPORT_SECTION);
+  if (!section) return [];
   const indices = [];
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at++];
-    let size;
-    [size, at] = read(at);
-    const end = at + size;
-    if (id === 7) {
-      let count;
-      [count, at] = read(at);
-      for (let i = 0; i < count; i++) {
-        let length;
-        [length, at] = read(at);
-        at += length;
-        const kind = wasm[at++];
-        let index;
-        [index, at] = read(at);
-        if (kind === 0) indices.push(index);
-      }
-    }
-    at = end;
+  let [count, at] = readUnsigned(wasm, section.start);
+  for (; count > 0; count--) {
+    const [length, nameStart] = readUnsigned(wasm, at);
+    const kind = wasm[nameStart + length];
+    let index;
+    [index, at] = readUnsigned(wasm, nameStart + length + 1);
+    if (kind === 0) indices.push(index);
   }
   return indices;
 }

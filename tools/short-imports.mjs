@@ -13,28 +13,7 @@
 // key, and each renamed export only as `.name`: the shapes wasm-bindgen's web target writes
 // (and esbuild's minifier keeps).
 
-/** Reads an unsigned LEB128 number at `offset`: [value, next offset]. */
-function readUnsigned(bytes, offset) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[offset++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return [value, offset];
-  }
-}
-
-function unsigned(value) {
-  const out = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value > 0) byte |= 0x80;
-    out.push(byte);
-  } while (value > 0);
-  return out;
-}
+import { EXPORT_SECTION, IMPORT_SECTION, findSection, readUnsigned, unsigned } from "./wasm-binary.mjs";
 
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
@@ -55,7 +34,6 @@ function shortName(index) {
   return text;
 }
 
-const IMPORT_SECTION = 2;
 const NEW_MODULE = "w";
 
 export function shortenImports(wasm, glue) {
@@ -100,7 +78,6 @@ export function shortenImports(wasm, glue) {
   return shortenHashedExports(withShortImports, glue);
 }
 
-const EXPORT_SECTION = 7;
 const HASHED = /(__h|_)[0-9a-f]{16}(_|$)/;
 
 function shortenHashedExports(wasm, glue) {
@@ -137,22 +114,17 @@ function shortenHashedExports(wasm, glue) {
  * bytes), or null if the module has no such section.
  */
 function replaceSection(wasm, id, rewrite) {
-  let offset = 8;
-  while (offset < wasm.length) {
-    const [size, start] = readUnsigned(wasm, offset + 1);
-    const end = start + size;
-    if (wasm[offset] === id) {
-      const body = rewrite(start, end);
-      const section = [id, ...unsigned(body.length), ...body];
-      const out = new Uint8Array(offset + section.length + (wasm.length - end));
-      out.set(wasm.subarray(0, offset), 0);
-      out.set(section, offset);
-      out.set(wasm.subarray(end), offset + section.length);
-      return out;
-    }
-    offset = end;
-  }
-  return null;
+  const section = findSection(wasm, id);
+  if (!section) return null;
+  const { offset, start, end } = section;
+  const body = rewrite(start, end);
+  const header = [id, ...unsigned(body.length)];
+  const out = new Uint8Array(offset + header.length + body.length + (wasm.length - end));
+  out.set(wasm.subarray(0, offset), 0);
+  out.set(header, offset);
+  out.set(body, offset + header.length);
+  out.set(wasm.subarray(end), offset + header.length + body.length);
+  return out;
 }
 
 /** The end of an import description (kind byte and its type) starting at `at`. */

@@ -23,7 +23,9 @@ pub fn FigureActions(
             <button
                 type="button"
                 class="action needs-js"
-                on:click=on_press(move |_| edge::download_png(chart, YScale::logarithmic_if(log_scale.get_untracked())))
+                on:click=on_press(move |_| {
+                    edge::download_png(chart, YScale::logarithmic_if(log_scale.get_untracked()))
+                })
             >
                 "Download image (PNG)"
             </button>

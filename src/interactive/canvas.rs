@@ -56,8 +56,8 @@ fn logged<T, E: std::fmt::Display>(result: Result<T, E>) -> Option<T> {
 
 /// After the first successful draw: `performance.mark("chart-interactive")` (js/loader.js
 /// marks "chart-drawn" for the benchmark: the static chart's first paint), and the prerendered
-/// SVGs are emptied: hidden behind the canvas from now on, they would
-/// only hold memory (two charts' worth of DOM).
+/// SVGs are emptied: hidden behind the canvas from now on, they would only hold memory (two
+/// charts' worth of DOM).
 pub fn first_draw_done(canvas: &HtmlCanvasElement) {
     thread_local! {
         static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
