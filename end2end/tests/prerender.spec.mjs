@@ -37,8 +37,7 @@ test.describe("with JavaScript disabled", () => {
   }
 });
 
-/** Waits for the first contentful paint: the page as a reader first sees it, styled. (The
- * loader is async, so DOMContentLoaded can come before the stylesheet has applied.) */
+/** Waits for the first contentful paint: the page as a reader first sees it, styled. */
 async function firstPaint(page) {
   await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0);
 }

@@ -67,7 +67,7 @@ pub fn fill_template(template: &str) -> Result<String, String> {
 
 /// Moves Trunk's preload links (appended at the end of `<head>`) up to just after the page's
 /// Content-Security-Policy `<meta>` (which must come first to cover them): the downloads start
-/// first, and the async loader, whenever it runs, finds them already parsed.
+/// first, and the loader finds them parsed.
 pub fn hoist_preloads(html: &str) -> Result<String, String> {
     const POLICY: &str = r#"<meta http-equiv="Content-Security-Policy""#;
     let mut rest = html.to_string();
@@ -145,7 +145,7 @@ mod tests {
 
     const TEMPLATE: &str = concat!(
         r#"<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="x">"#,
-        r#"<script src="/loader.js" async></script>"#,
+        r#"<script src="/loader.js" type="module"></script>"#,
         r#"<link rel="modulepreload" href="/a.js" integrity="sha384-js">"#,
         r#"<link rel="preload" href="/a_bg.wasm" crossorigin="anonymous" integrity="sha384-w" as="fetch">"#,
         r#"</head><body><div id="app"></div></body></html>"#
