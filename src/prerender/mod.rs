@@ -66,10 +66,12 @@ pub fn fill_template(template: &str) -> Result<String, String> {
 }
 
 /// Moves Trunk's preload links (appended at the end of `<head>`) up to just after the page's
-/// Content-Security-Policy `<meta>` (which must come first to cover them): the downloads start
-/// first, and the loader finds them parsed.
+/// stylesheet: the render-blocking stylesheet is requested first, the downloads next, and the
+/// loader finds them parsed. Both come after the Content-Security-Policy `<meta>`, which must come
+/// first to cover them.
 pub fn hoist_preloads(html: &str) -> Result<String, String> {
     const POLICY: &str = r#"<meta http-equiv="Content-Security-Policy""#;
+    const STYLESHEET: &str = r#"<link rel="stylesheet""#;
     let mut rest = html.to_string();
     let mut links = String::new();
     for kind in [r#"<link rel="modulepreload""#, r#"<link rel="preload""#] {
@@ -82,15 +84,16 @@ pub fn hoist_preloads(html: &str) -> Result<String, String> {
             rest.replace_range(start..=end, "");
         }
     }
-    let policy_end = match (rest.find(POLICY), links.is_empty()) {
-        (Some(start), false) => start + rest[start..].find('>').unwrap_or(0) + 1,
+    let tag_end = |start: usize| start + rest[start..].find('>').unwrap_or(0) + 1;
+    let stylesheet_end = match (rest.find(POLICY), rest.find(STYLESHEET), links.is_empty()) {
+        (Some(policy), Some(stylesheet), false) if policy < stylesheet => tag_end(stylesheet),
         _ => {
             return Err(format!(
-                "expected Trunk's preload links and a `{POLICY}` in index.html"
+                "expected a `{POLICY}`, then the stylesheet and Trunk's preload links in index.html"
             ))
         }
     };
-    rest.insert_str(policy_end, &links);
+    rest.insert_str(stylesheet_end, &links);
     Ok(rest)
 }
 
@@ -145,6 +148,7 @@ mod tests {
 
     const TEMPLATE: &str = concat!(
         r#"<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="x">"#,
+        r#"<link rel="stylesheet" href="/main.css">"#,
         r#"<script src="/loader.js" type="module"></script>"#,
         r#"<link rel="modulepreload" href="/a.js" integrity="sha384-js">"#,
         r#"<link rel="preload" href="/a_bg.wasm" crossorigin="anonymous" integrity="sha384-w" as="fetch">"#,
@@ -227,10 +231,11 @@ mod tests {
         assert!(page.contains(r#"crossorigin="anonymous" data-integrity="sha384-w" as="fetch">"#));
         // The module preload keeps its (supported) integrity attribute.
         assert!(page.contains(r#"href="/a.js" integrity="sha384-js""#));
-        // Both preloads come first in <head>, before the loader.
+        // The policy, the stylesheet, then both preloads, before the loader.
         assert!(page.starts_with(concat!(
             r#"<html lang="en"><head><meta charset="utf-8">"#,
             r#"<meta http-equiv="Content-Security-Policy" content="x">"#,
+            r#"<link rel="stylesheet" href="/main.css">"#,
             r#"<link rel="modulepreload" href="/a.js""#
         )));
         assert!(page.find("a_bg.wasm").unwrap() < page.find("/loader.js").unwrap());
