@@ -84,6 +84,22 @@ test("the key figures panel works out the sentence per member", async ({ page })
   );
 });
 
+test("the key figures stand in one row, each above its label", async ({ page }) => {
+  // 1280 px wide: three columns, and the last label takes two lines.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/");
+  const boxes = await page.locator(".key-figures dl > div").evaluateAll((cells) =>
+    cells.map((cell) => ({
+      figure: cell.querySelector("dd").getBoundingClientRect().toJSON(),
+      label: cell.querySelector("dt").getBoundingClientRect().toJSON(),
+    })),
+  );
+  expect(boxes).toHaveLength(3);
+  expect(new Set(boxes.map((b) => Math.round(b.figure.y))).size).toBe(1);
+  expect(new Set(boxes.map((b) => Math.round(b.label.height))).size).toBeGreaterThan(1);
+  for (const { figure, label } of boxes) expect(label.y).toBeGreaterThanOrEqual(figure.bottom - 1);
+});
+
 test("'Get the data' downloads the CSV", async ({ page }) => {
   await openChart(page);
   const [download] = await Promise.all([
