@@ -48,7 +48,8 @@ fn table_markup(chart: &'static Chart) -> String {
         .collect_view();
     view! {
         <table id="chart-table" class="chart-table">
-            <caption>{chart.subtitle}</caption>
+            // The chart's subtitle, just above, says it to the eye.
+            <caption class="visually-hidden">{chart.subtitle}</caption>
             <thead>
                 <tr>
                     <th scope="col">"Period"</th>
