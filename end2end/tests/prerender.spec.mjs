@@ -161,6 +161,18 @@ test("a browser without JavaScript modules gets the notice instead of the app", 
   await expect(page.locator("html")).toHaveClass(/no-app/);
 });
 
+test("a browser without paint timing still starts the app", async ({ page }) => {
+  // The loader starts the app after the first paint; where no paint entries come, after the
+  // first frame.
+  await page.addInitScript(() =>
+    Object.defineProperty(PerformanceObserver, "supportedEntryTypes", { get: () => ["mark"] }),
+  );
+  await page.goto("/");
+  await page.waitForFunction(() => performance.getEntriesByName("chart-interactive").length === 1);
+  await expect(page.locator(CHART_CANVAS)).toBeVisible();
+  expect(await page.evaluate(() => performance.getEntriesByName("chart-drawn").length)).toBe(0);
+});
+
 test("no request leaves the page's origin", async ({ page, baseURL }) => {
   const requests = [];
   page.on("request", (request) => requests.push(request.url()));
