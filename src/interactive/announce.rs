@@ -3,7 +3,6 @@
 //! text node.
 
 use leptos::prelude::*;
-use web_sys::Element;
 
 use super::hooks::effect;
 use crate::content::Chart;
@@ -11,14 +10,12 @@ use crate::content::Chart;
 /// Keeps `#chart-live` saying the selected point (the point's period, value and change), or
 /// nothing.
 pub fn announce_selection(chart: &'static Chart, selected: ReadSignal<Option<usize>>) {
-    let mut region = None::<Element>;
+    // Hydration runs on the prerendered page: the region is already there.
+    let Some(region) = document().get_element_by_id("chart-live") else {
+        return;
+    };
     effect(move || {
         let words = selected.get().and_then(|index| chart.words.get(index));
-        if region.is_none() {
-            region = document().get_element_by_id("chart-live");
-        }
-        if let Some(region) = &region {
-            region.set_text_content(words.map(|words| words.announcement));
-        }
+        region.set_text_content(words.map(|words| words.announcement));
     });
 }

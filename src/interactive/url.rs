@@ -33,12 +33,12 @@ pub fn sync_with_url(
     effect(apply_url);
     listen(&window(), "popstate", move |_| apply_url());
 
-    // What the reader sees now, as the URL would say it (embedding is the URL's own).
-    let shown = move || ViewState {
+    // What the reader sees now, as the URL would say it (embedding is the URL's own: `in_url`).
+    let shown = move |in_url: &ViewState| ViewState {
         view: View::table_if(table_shown.get_untracked()),
         scale: YScale::logarithmic_if(log_scale.get_untracked()),
         point: selected.get_untracked(),
-        embed: current_state(points).embed,
+        embed: in_url.embed,
     };
     // The two effects below write the URL when the view changes. Their first run only
     // subscribes: it may come before the URL's view is applied, and would overwrite it.
@@ -52,7 +52,7 @@ pub fn sync_with_url(
         }
         let in_url = current_state(points);
         if (view, scale) != (in_url.view, in_url.scale) {
-            write_url(&shown(), true);
+            write_url(&shown(&in_url), true);
         }
     });
     // A new selection replaces the current entry once it has rested: hovering along the line
@@ -68,8 +68,9 @@ pub fn sync_with_url(
             return;
         }
         let write = move || {
-            let wanted = shown();
-            if wanted != current_state(points) {
+            let in_url = current_state(points);
+            let wanted = shown(&in_url);
+            if wanted != in_url {
                 write_url(&wanted, false);
             }
         };
