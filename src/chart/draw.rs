@@ -46,12 +46,7 @@ impl Layout {
         self.px(css).max(1) as u32
     }
 
-    fn font(&self, css_normal: f64, css_compact: f64, bold: bool) -> TextStyle<'static> {
-        let css = if self.compact {
-            css_compact
-        } else {
-            css_normal
-        };
+    fn font(&self, bold: bool) -> TextStyle<'static> {
         let style = if bold {
             FontStyle::Bold
         } else {
@@ -59,7 +54,7 @@ impl Layout {
         };
         FontDesc::new(
             FontFamily::Name(FONT_FAMILY),
-            css * self.ratio * self.font_scale,
+            TEXT_SIZE * self.ratio * self.font_scale,
             style,
         )
         .into()
@@ -113,13 +108,13 @@ pub fn draw<DB: DrawingBackend>(
     let (x_range, x_ticks) = (axes.x.from..axes.x.to, axes.x.ticks);
     let (y_range, y_ticks) = (y_axis.from..y_axis.to, y_axis.ticks);
     let widest_tick = y_ticks.iter().map(|t| t.label.len()).max().unwrap_or(1) as f64;
-    let tick_font = l.font(13.0, 12.0, false);
+    let tick_font = l.font(false);
 
     // The plot's box inside `area`: fixed margins for the labels, so the layout does not
     // depend on text measurement (which differs between the SVG and canvas backends).
     let (width, height) = area.dim_in_pixel();
     let (left, top) = area.get_base_pixel();
-    let plot_left = l.px(2.0) + l.px(10.0 + 7.5 * widest_tick);
+    let plot_left = l.px(2.0) + l.px(10.0 + 8.0 * widest_tick);
     let plot_right = width as i32 - l.px(if l.compact { 14.0 } else { 22.0 });
     let plot_top = l.px(if l.compact { 34.0 } else { 30.0 });
     let plot_bottom = height as i32 - l.px(26.0);
@@ -154,13 +149,13 @@ pub fn draw<DB: DrawingBackend>(
             [(band_left, band_top), at(band_to, y_range.start)],
             palette.band.filled(),
         ))?;
-        let label_font = l.font(12.0, 11.5, false).color(&palette.band_text);
+        let label_font = l.font(false).color(&palette.band_text);
         for (i, line) in label_lines(annotation, l.compact).into_iter().enumerate() {
             area.draw(&Text::new(
                 line,
                 (
                     band_left + l.px(6.0),
-                    band_top + l.px(6.0 + 15.0 * i as f64),
+                    band_top + l.px(6.0 + 17.0 * i as f64),
                 ),
                 label_font.clone(),
             ))?;
@@ -241,7 +236,7 @@ pub fn draw<DB: DrawingBackend>(
 
     // Markers and value labels for the points the line has reached.
     let reached = reached_points(&positions, frame.progress);
-    let value_font = l.font(14.0, 13.0, true);
+    let value_font = l.font(true);
     for (&(x, y), point) in positions.iter().zip(points).take(reached) {
         let radius = l.size(MARKER_RADIUS);
         // A ring of background colour keeps the marker readable where it meets the line.
@@ -278,6 +273,11 @@ pub fn draw<DB: DrawingBackend>(
         plot_bottom: f64::from(bottom + top),
     })
 }
+
+/// The chart's text size (CSS pixels), every label at every width: the page's small text size,
+/// so the page and the chart share one font instance per weight (each further size is one more
+/// for the first layout to set up).
+const TEXT_SIZE: f64 = 14.0;
 
 /// Marker radius, and the radius of the ring around a selected marker (CSS pixels; the ring
 /// itself is HTML: `.chart-marker` in style/main.css). Value labels sit above the ring.
