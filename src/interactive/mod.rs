@@ -194,8 +194,8 @@ pub fn drive_chart(
             })
         });
         let selection = place.zip(index.and_then(|index| chart.words.get(index)));
-        // Prerendered hidden: nothing to look up or write until there is something to show.
-        if marker.is_none() && selection.is_some() {
+        // Looked up at hydration, not at the reader's first hover, which then only writes.
+        if marker.is_none() {
             marker = chart_canvas
                 .get_untracked()
                 .and_then(|c| MarkerParts::find(&c));
