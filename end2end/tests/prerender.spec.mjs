@@ -37,6 +37,35 @@ test.describe("with JavaScript disabled", () => {
   }
 });
 
+// Each font instance (family, weight, size) the first layout meets costs it a font set-up, about
+// 5 ms under the benchmark's 4x CPU throttle (README, "The first paint"). The type scale keeps
+// them to seven; a new size or weight anywhere in the page or the static chart fails this.
+test.describe("the first paint", () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const width of [375, 1280]) {
+    test(`at ${width} px it uses at most seven font instances`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto("/");
+      const instances = await page.evaluate(() => {
+        const found = new Set();
+        for (const element of document.querySelectorAll("body *")) {
+          const text = [...element.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.data.trim());
+          if (!text || !element.getClientRects().length) continue;
+          const style = getComputedStyle(element);
+          const family = style.fontFamily.split(",")[0].trim();
+          found.add(`${family} ${style.fontWeight} ${style.fontStyle} ${style.fontSize}`);
+        }
+        return [...found].sort();
+      });
+      // The static chart's labels are among them.
+      const labels = await page.locator("#chart svg:visible text").first().evaluate((t) => getComputedStyle(t).fontSize);
+      expect(instances.some((i) => i.startsWith("system-ui") && i.endsWith(labels))).toBe(true);
+      expect(instances.length, instances.join("; ")).toBeLessThanOrEqual(7);
+    });
+  }
+});
+
 /** Waits for the first contentful paint: the page as a reader first sees it, styled. */
 async function firstPaint(page) {
   await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0);
