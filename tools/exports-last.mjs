@@ -13,7 +13,7 @@
 //   exportIndexCollision(wasmBytes) → null, or the first two colliding function indices
 
 import binaryen from "binaryen";
-import { EXPORT_SECTION, findSection, readUnsigned } from "./wasm-binary.mjs";
+import { EXPORT_SECTION, exportEntries, findSection } from "./wasm-binary.mjs";
 
 // What the release build uses (wasm-bindgen's externref table, bulk memory, saturating
 // float-to-int conversions): binaryen refuses to read or write other features.
@@ -57,16 +57,7 @@ export function exportsLast(wasm) {
 export function exportedFunctionIndices(wasm) {
   const section = findSection(wasm, EXPORT_SECTION);
   if (!section) return [];
-  const indices = [];
-  let [count, at] = readUnsigned(wasm, section.start);
-  for (; count > 0; count--) {
-    const [length, nameStart] = readUnsigned(wasm, at);
-    const kind = wasm[nameStart + length];
-    let index;
-    [index, at] = readUnsigned(wasm, nameStart + length + 1);
-    if (kind === 0) indices.push(index);
-  }
-  return indices;
+  return [...exportEntries(wasm, section.start)].filter((e) => e.kind === 0).map((e) => e.index);
 }
 
 export function exportIndexCollision(wasm) {

@@ -13,7 +13,7 @@
 // key, and each renamed export only as `.name`: the shapes wasm-bindgen's web target writes
 // (and esbuild's minifier keeps).
 
-import { EXPORT_SECTION, IMPORT_SECTION, findSection, readUnsigned, unsigned } from "./wasm-binary.mjs";
+import { EXPORT_SECTION, IMPORT_SECTION, exportEntries, findSection, readUnsigned, unsigned } from "./wasm-binary.mjs";
 
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
@@ -85,10 +85,8 @@ function shortenHashedExports(wasm, glue) {
     let [count, at] = readUnsigned(wasm, start);
     const entries = [...unsigned(count)];
     let renamed = 0;
-    for (; count > 0; count--) {
-      const [length, nameStart] = readUnsigned(wasm, at);
-      const exported = fromUtf8.decode(wasm.subarray(nameStart, nameStart + length));
-      const kindEnd = readUnsigned(wasm, nameStart + length + 1)[1];
+    for (const entry of exportEntries(wasm, start)) {
+      const exported = entry.name;
       let kept = exported;
       if (HASHED.test(exported)) {
         kept = `h${renamed++}`;
@@ -100,8 +98,8 @@ function shortenHashedExports(wasm, glue) {
         }
         glue = glue.replace(asProperty, `.${kept}`);
       }
-      entries.push(...name(kept), ...wasm.subarray(nameStart + length, kindEnd));
-      at = kindEnd;
+      entries.push(...name(kept), ...wasm.subarray(entry.nameEnd, entry.end));
+      at = entry.end;
     }
     if (at !== end) throw new Error("the export section did not parse to its end");
     return entries;

@@ -1,6 +1,8 @@
 // Reading the wasm binary format, for the build tools that edit the release module
 // (tools/short-imports.mjs, tools/exports-last.mjs).
 
+const fromUtf8 = new TextDecoder();
+
 export const IMPORT_SECTION = 2;
 export const EXPORT_SECTION = 7;
 
@@ -41,4 +43,21 @@ export function findSection(wasm, id) {
     offset = end;
   }
   return null;
+}
+
+/**
+ * The entries of an export section whose body starts at `start`, in order: each export's
+ * `name`, where the name's bytes start (`nameStart`) and end (`nameEnd`: the kind byte follows),
+ * its `kind` (0: function), its `index`, and where the entry ends (`end`).
+ */
+export function* exportEntries(wasm, start) {
+  let [count, at] = readUnsigned(wasm, start);
+  for (; count > 0; count--) {
+    const [length, nameStart] = readUnsigned(wasm, at);
+    const nameEnd = nameStart + length;
+    const [index, end] = readUnsigned(wasm, nameEnd + 1);
+    const name = fromUtf8.decode(wasm.subarray(nameStart, nameEnd));
+    yield { name, nameStart, nameEnd, kind: wasm[nameEnd], index, end };
+    at = end;
+  }
 }
