@@ -1,14 +1,19 @@
 // A minimal static server for the built app (no dependencies): the release build in ../dist,
 // served on 127.0.0.1 as a careful host would: the strict Content-Security-Policy, gzip, and
 // revalidated caching.
-//   node serve.mjs [dir] [port]
+//   node serve.mjs [dir] [port] [--capture]     (port 0 or none: a free port; it prints the URL)
+// or from a test: `await startServer({ root, port: 0, capture: true })`.
+//
+// `capture` is for the cross-engine reader flows only (engines.mjs): every HTML page gets
+// `<script src="/__capture.js">` first in its <head>, which records console errors and
+// warnings, errors, failed loads and policy violations where the test can read them
+// (capture.js; WebKit's WebDriver gives no console), and `/__static/…` serves the same pages
+// with the wasm refused, to see the static chart that stands in without the app.
 import { createServer } from "node:http";
 import { gzipSync } from "node:zlib";
 import { readFile } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
-
-const root = resolve(process.argv[2] ?? new URL("../dist", import.meta.url).pathname);
-const port = Number(process.argv[3] ?? 8787);
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
@@ -23,17 +28,58 @@ const TYPES = {
   ".png": "image/png",
 };
 
-createServer(async (request, response) => {
-  const path = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
+const CAPTURE_SCRIPT = fileURLToPath(new URL("capture.js", import.meta.url));
+const CAPTURE_TAG = '<script src="/__capture.js"></script>';
+const STATIC_PREFIX = "/__static/";
+
+/** The file a request path names under `root`, or null if it is outside it. */
+function fileFor(root, path) {
   const file = normalize(join(root, path.endsWith("/") ? path + "index.html" : path));
-  if (!file.startsWith(root)) {
-    response.writeHead(403).end();
-    return;
-  }
-  try {
-    let body = await readFile(file);
+  return file === root || file.startsWith(root + sep) ? file : null;
+}
+
+/**
+ * Serves `root` on 127.0.0.1:`port` (0: a free one). Resolves once it listens, to its `url`
+ * (with the trailing slash), `port` and `close()`, which also ends open connections.
+ */
+export function startServer({ root, port = 0, capture = false }) {
+  root = resolve(root);
+  const server = createServer(async (request, response) => {
+    // A malformed request (a bad percent escape, an unparsable URL) gets 400, not a crash.
+    let path;
+    try {
+      path = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
+    } catch {
+      response.writeHead(400, { "Content-Type": "text/plain" }).end("bad request");
+      return;
+    }
+    let body;
+    let type;
+    try {
+      if (capture && path === "/__capture.js") {
+        body = await readFile(CAPTURE_SCRIPT);
+        type = TYPES[".js"];
+      } else {
+        const withoutApp = capture && path.startsWith(STATIC_PREFIX);
+        if (withoutApp) path = path.slice(STATIC_PREFIX.length - 1);
+        const file = fileFor(root, path);
+        if (!file) {
+          response.writeHead(403).end();
+          return;
+        }
+        if (withoutApp && extname(file) === ".wasm") throw new Error("refused");
+        body = await readFile(file);
+        type = TYPES[extname(file)] ?? "application/octet-stream";
+        if (capture && extname(file) === ".html") {
+          body = Buffer.from(String(body).replace(/<head\b[^>]*>/i, (head) => head + CAPTURE_TAG));
+        }
+      }
+    } catch {
+      response.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+      return;
+    }
     const headers = {
-      "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+      "Content-Type": type,
       "Content-Security-Policy": CONTENT_SECURITY_POLICY,
       "Cache-Control": "no-cache",
       "X-Content-Type-Options": "nosniff",
@@ -45,7 +91,32 @@ createServer(async (request, response) => {
     }
     response.writeHead(200, headers);
     response.end(body);
-  } catch {
-    response.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
-  }
-}).listen(port, "127.0.0.1", () => console.log(`serving ${root} on http://127.0.0.1:${port}/`));
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => {
+      const { port } = server.address();
+      resolvePromise({
+        url: `http://127.0.0.1:${port}/`,
+        port,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+// Run as a program: node serve.mjs [dir] [port] [--capture]
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const args = process.argv.slice(2).filter((arg) => arg !== "--capture");
+  const root = args[0] ?? fileURLToPath(new URL("../dist", import.meta.url));
+  const server = await startServer({
+    root,
+    port: Number(args[1] ?? 0),
+    capture: process.argv.includes("--capture"),
+  });
+  console.log(`serving ${resolve(root)} on ${server.url}`);
+}

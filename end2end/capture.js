@@ -1,0 +1,64 @@
+// Test only: served as /__capture.js by serve.mjs under its `capture` option (the cross-engine
+// reader flows, engines.mjs), first in every page's <head>, so it runs before anything else.
+// It records into `window.__capture` what the page reports and a WebDriver session cannot read
+// (WebKit's WebDriver has no console): console.error and console.warn, uncaught errors, failed
+// loads of scripts, styles and preloads (their error events do not bubble: caught in the capture
+// phase), unhandled promise rejections and Content-Security-Policy violations. A classic,
+// same-origin script, so the page's policy (script-src 'self') allows it.
+(function () {
+  "use strict";
+  var capture = (window.__capture = { messages: [], chartBoxAtStart: null });
+  function record(text) {
+    capture.messages.push(text);
+  }
+  function describe(value) {
+    if (value instanceof Error) return value.name + ": " + value.message;
+    try {
+      return typeof value === "object" ? JSON.stringify(value) : String(value);
+    } catch (error) {
+      return String(value);
+    }
+  }
+  ["error", "warn"].forEach(function (level) {
+    var original = console[level];
+    console[level] = function () {
+      record("console." + level + ": " + Array.prototype.map.call(arguments, describe).join(" "));
+      return original.apply(this, arguments);
+    };
+  });
+  addEventListener(
+    "error",
+    function (event) {
+      if (event instanceof ErrorEvent) {
+        record("error: " + event.message + " (" + event.filename + ":" + event.lineno + ")");
+      } else if (event.target && event.target !== window) {
+        var element = event.target;
+        record("failed to load: <" + element.localName + "> " + (element.src || element.href || ""));
+      }
+    },
+    true,
+  );
+  addEventListener("unhandledrejection", function (event) {
+    record("unhandled rejection: " + describe(event.reason));
+  });
+  addEventListener(
+    "securitypolicyviolation",
+    function (event) {
+      record("policy violation: " + event.violatedDirective + " blocked " + (event.blockedURI || "inline"));
+    },
+    true,
+  );
+  // Where the prerendered (static) chart stood once the page was parsed and styled, before the
+  // app started: the flows check the canvas takes over in exactly that place.
+  document.addEventListener("DOMContentLoaded", function () {
+    var box = document.getElementById("chart");
+    if (!box) return;
+    var rect = box.getBoundingClientRect();
+    capture.chartBoxAtStart = {
+      x: rect.left + scrollX,
+      y: rect.top + scrollY,
+      width: rect.width,
+      height: rect.height,
+    };
+  });
+})();
