@@ -1,4 +1,6 @@
-//! Turns `content/article.toml` into static Rust data (`$OUT_DIR/content.rs`).
+//! Turns the content file into static Rust data (`$OUT_DIR/content.rs`): `content/article.toml`,
+//! or the file `WAY_OUT_CONTENT` names (absolute, or relative to the repository root), e.g.
+//! `WAY_OUT_CONTENT=content/tests/second-story.toml`, to build the same app with another story.
 //! Malformed content stops the build here, with the file, the field and the problem.
 
 // The same modules the app uses: the checks, and the statistics, axes and words that write
@@ -25,10 +27,16 @@ mod schema;
 #[allow(dead_code)]
 mod stats;
 
+/// The story the app is built with unless `WAY_OUT_CONTENT` names another file.
 const CONTENT_FILE: &str = "content/article.toml";
 
 fn main() {
-    println!("cargo::rerun-if-changed={CONTENT_FILE}");
+    println!("cargo::rerun-if-env-changed=WAY_OUT_CONTENT");
+    let file = std::env::var("WAY_OUT_CONTENT")
+        .ok()
+        .filter(|path| !path.is_empty())
+        .unwrap_or_else(|| CONTENT_FILE.to_string());
+    println!("cargo::rerun-if-changed={file}");
     for source in [
         "src/content/schema.rs",
         "src/content/model.rs",
@@ -39,9 +47,9 @@ fn main() {
     ] {
         println!("cargo::rerun-if-changed={source}");
     }
-    let text = std::fs::read_to_string(CONTENT_FILE)
-        .unwrap_or_else(|e| fail(&format!("{CONTENT_FILE}: cannot read: {e}")));
-    let content = schema::parse(CONTENT_FILE, &text).unwrap_or_else(|e| fail(&e.to_string()));
+    let text = std::fs::read_to_string(&file)
+        .unwrap_or_else(|e| fail(&format!("{file}: cannot read: {e}")));
+    let content = schema::parse(&file, &text).unwrap_or_else(|e| fail(&e.to_string()));
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
         .join("content.rs");
     std::fs::write(&out, schema::to_rust(&content))

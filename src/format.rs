@@ -1,9 +1,9 @@
-//! Number and text formatting for readers (English conventions: "1,520", "+133%").
+//! Number and text formatting for readers (English conventions: "1,250", "+33%").
 //!
 //! Integer arithmetic only: float formatting (`{:.1}`) would pull a large part of `core::fmt`
 //! into the wasm for a handful of labels.
 
-/// 1520 → "1,520".
+/// 1250 → "1,250".
 pub fn thousands(n: u32) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
@@ -39,7 +39,7 @@ pub fn round_half_away(value: f64) -> i64 {
     value.round() as i64
 }
 
-/// The change between two counts, as a tooltip says it: "+20 people, +133%".
+/// The change between two counts, as a tooltip says it: "+10 bikes, +33%".
 /// With no earlier value (or an earlier value of zero) there is no percentage.
 pub fn change(from: u32, to: u32, unit: &str) -> String {
     let difference = i64::from(to) - i64::from(from);
@@ -58,7 +58,7 @@ pub fn percent_change(from: u32, to: u32) -> Option<i64> {
     Some(round_half_away(difference as f64 * 100.0 / f64::from(from)))
 }
 
-/// "early 2013" → "Early 2013" (for labels that start a line).
+/// "spring 2019" → "Spring 2019" (for labels that start a line).
 ///
 /// ASCII only: full Unicode case mapping would add its tables to the wasm, and the period
 /// labels start with a Latin letter or a digit.

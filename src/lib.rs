@@ -1,7 +1,7 @@
-//! "Members asking for help to leave their biker gangs": the article and an interactive chart
-//! of the "A way out" exit program.
+//! A news article with an interactive chart, both from one content file (`content/article.toml`,
+//! or the file `WAY_OUT_CONTENT` names at build time).
 //!
-//! Data flows one way: `content/article.toml` → (build.rs, checked) → `content::{ARTICLE, CHART, CHART_PAGE, KEY_FIGURES}` →
+//! Data flows one way: the content file → (build.rs, checked) → `content::{ARTICLE, CHART, CHART_PAGE, KEY_FIGURES}` →
 //! pure chart logic (`chart::scale`, `chart::selection`, `stats`, `format`) → `chart::draw`
 //! (plotters, any backend) → components (Leptos). See README.md for the map.
 

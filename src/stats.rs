@@ -2,13 +2,14 @@
 //! time, and the written description built from them.
 //!
 //! Method: the time between two counts is the time between the months they refer to
-//! (`YearMonth::as_year_fraction`). "Early 2013" has no month in the source; the content file
-//! places it at February 2013, so every figure that starts from it is marked approximate.
+//! (`YearMonth::as_year_fraction`). A period the source dates only roughly ("early 2019") is
+//! placed at a month by the content file and marked approximate, and so is every figure that
+//! starts or ends at it.
 
 use crate::content::{KeyFigures, Point};
 use crate::format::{one_decimal, round_half_away, thousands};
 
-/// How many times larger `to` is than `from` (35 → 74: 2.11…).
+/// How many times larger `to` is than `from` (40 → 90: 2.25).
 pub fn growth_factor(from: u32, to: u32) -> Option<f64> {
     (from > 0).then(|| f64::from(to) / f64::from(from))
 }
@@ -51,7 +52,10 @@ pub fn months(years: f64) -> i64 {
 }
 
 /// The chart's written description: what a reader should see in it, from the data alone.
-/// E.g. "The number rose from 15 in early 2013 to 74 in February 2015, roughly doubling every year."
+/// E.g. "The number of bikes rose from 30 in 2018 to 120 in June 2020, roughly doubling every
+/// year. It grew ×1.3 from 2018 to spring 2019 and ×3.0 from spring 2019 to June 2020." Each
+/// step is told: rises as factors, then each fall and each unchanged step in a sentence of its
+/// own.
 pub fn describe(points: &[Point], unit: &str) -> String {
     let (Some(first), Some(last)) = (points.first(), points.last()) else {
         return String::new();
@@ -72,22 +76,51 @@ pub fn describe(points: &[Point], unit: &str) -> String {
         Some(factor) => text.push_str(&format!(", {}.", pace_in_words(factor))),
         None => text.push('.'),
     }
-    let steps: Vec<String> = points
-        .windows(2)
-        .filter_map(|pair| {
-            let factor = growth_factor(pair[0].value, pair[1].value)?;
-            Some(format!(
-                "×{} from {} to {}",
-                one_decimal(factor),
-                pair[0].period,
-                pair[1].period
-            ))
-        })
-        .collect();
-    if !steps.is_empty() {
-        text.push_str(&format!(" It grew {}.", join_and(&steps)));
+    let mut rises = Vec::new();
+    let mut others = Vec::new();
+    for pair in points.windows(2) {
+        let (from, to) = (&pair[0], &pair[1]);
+        if to.value > from.value {
+            // From zero there is no factor: the rise is told in numbers.
+            rises.push(match growth_factor(from.value, to.value) {
+                Some(factor) => format!(
+                    "×{} from {} to {}",
+                    one_decimal(factor),
+                    from.period,
+                    to.period
+                ),
+                None => format!(
+                    "from {} in {} to {} in {}",
+                    thousands(from.value),
+                    from.period,
+                    thousands(to.value),
+                    to.period
+                ),
+            });
+        } else if to.value < from.value {
+            others.push(format!(
+                " It fell from {} in {} to {} in {}.",
+                thousands(from.value),
+                from.period,
+                thousands(to.value),
+                to.period
+            ));
+        } else {
+            others.push(format!(
+                " It stayed at {} from {} to {}.",
+                thousands(to.value),
+                from.period,
+                to.period
+            ));
+        }
     }
-    if let Some(approximate) = points.iter().find(|p| p.approximate) {
+    if !rises.is_empty() {
+        text.push_str(&format!(" It grew {}.", join_and(&rises)));
+    }
+    for sentence in others {
+        text.push_str(&sentence);
+    }
+    for approximate in points.iter().filter(|p| p.approximate) {
         text.push_str(&format!(
             " The date of “{}” is approximate; it is drawn at {} {}.",
             approximate.period,
@@ -99,8 +132,8 @@ pub fn describe(points: &[Point], unit: &str) -> String {
 }
 
 /// The method note under the description: compound annual growth and doubling time, once over
-/// the whole series and once between the exactly dated counts when the series starts with an
-/// approximate date.
+/// the whole series and once between the first and last exactly dated counts when the series
+/// starts or ends with an approximate date.
 pub fn growth_note(points: &[Point]) -> String {
     let (Some(first), Some(last)) = (points.first(), points.last()) else {
         return String::new();
@@ -110,7 +143,7 @@ pub fn growth_note(points: &[Point]) -> String {
         sentences.push(sentence);
     }
     let exact: Vec<&Point> = points.iter().filter(|p| !p.approximate).collect();
-    if first.approximate && exact.len() >= 2 {
+    if (first.approximate || last.approximate) && exact.len() >= 2 {
         if let Some(sentence) = growth_sentence(exact[0], exact[exact.len() - 1]) {
             sentences.push(sentence);
         }
@@ -132,7 +165,7 @@ fn growth_sentence(from: &Point, to: &Point) -> Option<String> {
     if let Some(doubling) = doubling_time_years(factor) {
         sentence.push_str(&format!(", doubling in about {} months", months(doubling)));
     }
-    sentence.push_str(if from.approximate {
+    sentence.push_str(if from.approximate || to.approximate {
         "; approximate)."
     } else {
         ")."
@@ -149,10 +182,13 @@ fn join_and(items: &[String]) -> String {
     }
 }
 
-/// Prison time per sentenced member, in months: 400 years × 12 ÷ 1,520 ≈ 3.2.
-pub fn months_per_member(figures: &KeyFigures) -> Option<f64> {
-    (figures.members_sentenced > 0)
-        .then(|| f64::from(figures.prison_years) * 12.0 / f64::from(figures.members_sentenced))
+/// The key figures' average: the total in the average's unit, divided by the count
+/// (e.g. 300 hours × 60 minutes ÷ 900 repairs = 20 minutes each). `None` for a zero count.
+pub fn average(figures: &KeyFigures) -> Option<f64> {
+    (figures.count.value > 0).then(|| {
+        f64::from(figures.total.value) * f64::from(figures.average.per_total_unit)
+            / f64::from(figures.count.value)
+    })
 }
 
 #[cfg(test)]
@@ -226,6 +262,52 @@ mod tests {
     }
 
     #[test]
+    fn description_tells_falls_and_unchanged_steps_apart_from_rises() {
+        let points = [
+            point("2018", 2018, 6, false, 30),
+            point("spring 2019", 2019, 4, true, 40),
+            point("June 2020", 2020, 6, false, 40),
+            point("2021", 2021, 6, false, 25),
+            point("2022", 2022, 6, false, 300),
+        ];
+        // 300 / 30 = 10 over 4 years: 10^(1/4) = 1.778… a year.
+        // 40 / 30 = 1.33…, 300 / 25 = 12.
+        assert_eq!(
+            describe(&points, "bikes"),
+            "The number of bikes rose from 30 in 2018 to 300 in 2022, roughly doubling every \
+             year. It grew ×1.3 from 2018 to spring 2019 and ×12.0 from 2021 to 2022. It \
+             stayed at 40 from spring 2019 to June 2020. It fell from 40 in June 2020 to 25 \
+             in 2021. The date of “spring 2019” is approximate; it is drawn at April 2019."
+        );
+        let from_zero = [
+            point("2020", 2020, 1, false, 0),
+            point("2021", 2021, 1, false, 1200),
+        ];
+        assert_eq!(
+            describe(&from_zero, "bikes"),
+            "The number of bikes rose from 0 in 2020 to 1,200 in 2021. It grew from 0 in 2020 \
+             to 1,200 in 2021."
+        );
+    }
+
+    #[test]
+    fn growth_note_flags_a_span_that_ends_at_an_approximate_date() {
+        // 10 → 50 in 2 years 5 months: 5^(1 / 2.4167) = 1.946 (+95%), doubling in
+        // ln 2 / ln 1.946 = 1.041 years = 12.5 months, rounded to 12 (12.49…).
+        let points = [
+            point("2020", 2020, 6, false, 10),
+            point("2021", 2021, 6, false, 20),
+            point("late 2022", 2022, 11, true, 50),
+        ];
+        assert_eq!(
+            growth_note(&points),
+            "From 2020 to late 2022: ×1.9 a year on average (+95% a year, doubling in about \
+             12 months; approximate). From 2020 to 2021: ×2.0 a year on average (+100% a year, \
+             doubling in about 12 months)."
+        );
+    }
+
+    #[test]
     fn description_of_a_fall_says_fell() {
         let points = [
             point("2020", 2020, 1, false, 80),
@@ -246,18 +328,37 @@ mod tests {
     }
 
     #[test]
-    fn months_per_member_is_the_article_arithmetic() {
-        let figures = KeyFigures {
-            year: 2014,
-            members_sentenced: 1520,
-            prison_years: 400,
+    fn the_average_is_the_total_in_its_unit_over_the_count() {
+        use crate::content::{Average, Figure};
+        let figures = |count, total, per_total_unit| KeyFigures {
+            title: "",
+            count: Figure {
+                label: "",
+                value: count,
+                unit: "people",
+            },
+            total: Figure {
+                label: "",
+                value: total,
+                unit: "years",
+            },
+            average: Average {
+                label: "",
+                unit: "months",
+                per_total_unit,
+            },
+            note: "",
         };
-        // 4800 months / 1520 members = 3.157…
-        assert_eq!(one_decimal(months_per_member(&figures).unwrap()), "3.2");
-        let none = KeyFigures {
-            members_sentenced: 0,
-            ..figures
-        };
-        assert_eq!(months_per_member(&none), None);
+        // 400 years × 12 = 4800 months; ÷ 1520 = 3.157…
+        assert_eq!(
+            one_decimal(average(&figures(1520, 400, 12)).unwrap()),
+            "3.2"
+        );
+        // Same unit: 2960 ÷ 1850 = 1.6.
+        assert_eq!(
+            one_decimal(average(&figures(1850, 2960, 1)).unwrap()),
+            "1.6"
+        );
+        assert_eq!(average(&figures(0, 400, 12)), None);
     }
 }

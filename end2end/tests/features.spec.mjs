@@ -73,16 +73,17 @@ test("the logarithmic scale redraws the chart and says what it does", async ({ p
   await expect.poll(() => canvasImage(page)).toBe(linear);
 });
 
-test("the key figures panel works out the sentence per member", async ({ page }) => {
+test("the key figures panel works out the average", async ({ page }) => {
   await page.goto("/");
   const panel = page.locator(".key-figures");
-  const k = CONTENT.key_figures;
-  await expect(panel).toContainText(k.members_sentenced.toLocaleString("en-GB"));
-  await expect(panel).toContainText(String(k.prison_years));
-  const months = ((k.prison_years * 12) / k.members_sentenced).toFixed(1);
-  await expect(panel.locator("dd").last()).toContainText(months);
+  const { count, total, average } = CONTENT.key_figures;
+  await expect(panel).toContainText(count.value.toLocaleString("en-GB"));
+  await expect(panel).toContainText(total.value.toLocaleString("en-GB"));
+  const each = ((total.value * average.per_total_unit) / count.value).toFixed(1);
+  await expect(panel.locator("dd").last()).toContainText(each);
   await expect(panel.locator(".key-figures-note")).toContainText(
-    `${k.prison_years} years × 12 months ÷ ${k.members_sentenced.toLocaleString("en-GB")} people = ${months} months`,
+    `${total.value.toLocaleString("en-GB")} ${total.unit} × ${average.per_total_unit} ${average.unit} ÷ ` +
+      `${count.value.toLocaleString("en-GB")} ${count.unit} = ${each} ${average.unit}`,
   );
 });
 

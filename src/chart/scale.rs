@@ -3,7 +3,7 @@
 //!
 //! The y axis works in "axis units": the value itself on the linear scale, its base-2
 //! logarithm on the log scale. A steady doubling is then a straight line, and the log ticks
-//! (15, 30, 60…) are evenly spaced.
+//! (12, 24, 48…: doubling from the smallest value) are evenly spaced.
 
 use std::ops::Range;
 

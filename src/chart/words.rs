@@ -7,11 +7,11 @@ use crate::format::{capitalized, change, thousands};
 /// The tooltip for one point.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PointText {
-    /// "Early 2013 (approximate date)".
+    /// "Spring 2019 (approximate date)".
     pub period: String,
-    /// "15 people".
+    /// "40 bikes".
     pub value: String,
-    /// "+20 people, +133% since early 2013"; `None` for the first point.
+    /// "+10 bikes, +33% since 2018"; `None` for the first point.
     pub change: Option<String>,
 }
 
@@ -39,8 +39,8 @@ pub fn point_text(points: &[Point], index: usize, unit: &str) -> Option<PointTex
     })
 }
 
-/// One sentence for the live region: "February 2014: 35 people, +20 people, +133% since
-/// early 2013. Point 2 of 3."
+/// One sentence for the live region: "Spring 2019 (approximate date): 40 bikes, +10 bikes,
+/// +33% since 2018. Point 2 of 5."
 pub fn announcement(points: &[Point], index: usize, unit: &str) -> String {
     let Some(text) = point_text(points, index, unit) else {
         return String::new();

@@ -21,12 +21,22 @@ pub fn ChartFigure(
     /// Its caption note and data file (prerendered only).
     page: &'static ChartPage,
 ) -> impl IntoView {
-    let approximate_note = chart.points.iter().find(|p| p.approximate).map(|p| {
-        format!(
-            "Dashed line and hollow point: the source says only “{}”.",
-            p.period
-        )
-    });
+    let approximate: Vec<String> = chart
+        .points
+        .iter()
+        .filter(|p| p.approximate)
+        .map(|p| format!("“{}”", p.period))
+        .collect();
+    let approximate_note = match approximate.as_slice() {
+        [] => None,
+        [one] => Some(format!(
+            "Dashed line and hollow point: the source says only {one}."
+        )),
+        [rest @ .., last] => Some(format!(
+            "Dashed lines and hollow points: the source says only {} and {last}.",
+            rest.join(", ")
+        )),
+    };
     view! {
         <figure class="chart-figure" aria-labelledby="chart-title">
             <div class="chart-head">

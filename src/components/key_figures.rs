@@ -2,48 +2,61 @@ use leptos::prelude::*;
 
 use crate::content::KeyFigures;
 use crate::format::{one_decimal, thousands};
-use crate::stats::months_per_member;
+use crate::stats::average;
 
-/// The article's other numbers, with the per-person figure worked out and the arithmetic shown.
+/// The article's other numbers, with the average worked out and the arithmetic shown. Every
+/// word comes from the content file's `[key_figures]`.
 #[component]
 pub fn KeyFiguresPanel(
-    /// Members sentenced and years in prison, from the article.
+    /// A count and a total from the article, and how to average the one over the other.
     figures: &'static KeyFigures,
 ) -> impl IntoView {
-    let members = thousands(figures.members_sentenced);
-    let years = thousands(figures.prison_years);
-    let per_member = months_per_member(figures).map(|months| {
-        let months = one_decimal(months);
+    let KeyFigures {
+        title,
+        count,
+        total,
+        average: per,
+        note,
+    } = figures;
+    let count_value = thousands(count.value);
+    let total_value = thousands(total.value);
+    let average = average(figures).map(|value| {
+        let value = one_decimal(value);
+        // "400 years × 12 months ÷ 1,520 people": no "× 1" when the units are the same.
+        let conversion = match per.per_total_unit {
+            1 => String::new(),
+            n => format!(" × {} {}", thousands(n), per.unit),
+        };
         let sum = format!(
-            "{years} years × 12 months ÷ {members} people = {months} months each, on average. \
-             The article gives only the total, not individual sentences."
+            "{total_value} {}{conversion} ÷ {count_value} {} = {value} {} each, on average. {note}",
+            total.unit, count.unit, per.unit
         );
-        (months, sum)
+        (value, sum)
     });
     view! {
         <aside class="key-figures" aria-labelledby="key-figures-title">
-            <h3 id="key-figures-title">{format!("Sentences for biker and gang members in {}", figures.year)}</h3>
+            <h3 id="key-figures-title">{*title}</h3>
             <dl>
                 <div>
-                    <dt>"Members sentenced"</dt>
-                    <dd>{members.clone()}</dd>
+                    <dt>{count.label}</dt>
+                    <dd>{count_value.clone()}</dd>
                 </div>
                 <div>
-                    <dt>"Years in prison, in total"</dt>
-                    <dd>{years.clone()}</dd>
+                    <dt>{total.label}</dt>
+                    <dd>{total_value.clone()}</dd>
                 </div>
-                {per_member
+                {average
                     .clone()
-                    .map(|(months, _)| {
+                    .map(|(value, _)| {
                         view! {
                             <div>
-                                <dt>"Months in prison per person, on average"</dt>
-                                <dd>{format!("≈ {months}")}</dd>
+                                <dt>{per.label}</dt>
+                                <dd>{format!("≈ {value}")}</dd>
                             </div>
                         }
                     })}
             </dl>
-            {per_member.map(|(_, sum)| view! { <p class="key-figures-note">{sum}</p> })}
+            {average.map(|(_, sum)| view! { <p class="key-figures-note">{sum}</p> })}
         </aside>
     }
 }

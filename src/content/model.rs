@@ -1,5 +1,5 @@
-//! The content as the app sees it: plain static data, generated at build time from
-//! `content/article.toml` (see `schema.rs` and `build.rs`). Nothing here parses anything.
+//! The content as the app sees it: plain static data, generated at build time from the
+//! content file (see `schema.rs` and `build.rs`). Nothing here parses anything.
 
 #[derive(Debug)]
 pub struct Article {
@@ -43,7 +43,7 @@ pub struct Teaser {
 pub struct Chart {
     pub title: &'static str,
     pub subtitle: &'static str,
-    /// What a value counts, in the plural ("people").
+    /// What a value counts, in the plural ("people", "items").
     pub unit: &'static str,
     pub source: &'static str,
     /// Names downloaded files: `<slug>.csv`, `<slug>.png`.
@@ -100,19 +100,19 @@ pub struct ChartPage {
 /// One point in words, made at build time: the tooltip's lines and the live region's sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PointWords {
-    /// "Early 2013 (approximate date)".
+    /// "Spring 2019 (approximate date)".
     pub period: &'static str,
-    /// "15 people".
+    /// "40 bikes".
     pub value: &'static str,
-    /// "+20 people, +133% since early 2013"; `None` for the first point.
+    /// "+10 bikes, +33% since 2018"; `None` for the first point.
     pub change: Option<&'static str>,
-    /// "February 2014: 35 people, +20 people, +133% since early 2013. Point 2 of 3."
+    /// "Spring 2019 (approximate date): 40 bikes, +10 bikes, +33% since 2018. Point 2 of 5."
     pub announcement: &'static str,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Point {
-    /// The period as the article names it ("Early 2013").
+    /// The period as the article names it ("spring 2019", "June 2020", "2021").
     pub period: &'static str,
     /// The month the count refers to: the point's place on the time axis.
     pub date: YearMonth,
@@ -139,12 +139,35 @@ pub struct Annotation {
     pub note: &'static str,
 }
 
-/// Other figures from the article.
+/// Other figures from the article: a count, a total, and the total's average per counted
+/// unit (`stats::average`), shown with its arithmetic.
 #[derive(Debug)]
 pub struct KeyFigures {
-    pub year: u16,
-    pub members_sentenced: u32,
-    pub prison_years: u32,
+    /// The panel's heading.
+    pub title: &'static str,
+    /// What the average is per (never zero).
+    pub count: Figure,
+    pub total: Figure,
+    pub average: Average,
+    /// A sentence after the arithmetic: what the average does not tell.
+    pub note: &'static str,
+}
+
+/// One figure of the panel: its label, its value, and what it counts, in the plural.
+#[derive(Debug)]
+pub struct Figure {
+    pub label: &'static str,
+    pub value: u32,
+    pub unit: &'static str,
+}
+
+/// The average's label and unit.
+#[derive(Debug)]
+pub struct Average {
+    pub label: &'static str,
+    pub unit: &'static str,
+    /// How many of `unit` make one of the total's unit (12 months in a year; never zero).
+    pub per_total_unit: u32,
 }
 
 const MONTH_NAMES: [&str; 12] = [
@@ -173,14 +196,14 @@ impl YearMonth {
         self.as_year_fraction() + 1.0 / 12.0
     }
 
-    /// "February 2014".
+    /// "June".
     pub fn month_name(self) -> &'static str {
         MONTH_NAMES[usize::from(self.month - 1)]
     }
 }
 
 impl std::fmt::Display for YearMonth {
-    /// ISO 8601 year and month: "2014-02".
+    /// ISO 8601 year and month: "2020-06".
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:04}-{:02}", self.year, self.month)
     }
