@@ -7,7 +7,7 @@
 // same-origin script, so the page's policy (script-src 'self') allows it.
 (function () {
   "use strict";
-  var capture = (window.__capture = { messages: [], chartBoxAtStart: null });
+  var capture = (window.__capture = { messages: [], chartBoxBeforeApp: null });
   function record(text) {
     capture.messages.push(text);
   }
@@ -48,17 +48,27 @@
     },
     true,
   );
-  // Where the prerendered (static) chart stood once the page was parsed and styled, before the
-  // app started: the flows check the canvas takes over in exactly that place.
-  document.addEventListener("DOMContentLoaded", function () {
+  // Where the prerendered (static) chart stood just before the app started: when the wasm is
+  // instantiated (the loader starts it after the first paint, so the page is styled by then;
+  // at DOMContentLoaded WebKit may not have applied the stylesheet yet). The flows check that
+  // the canvas takes over in exactly that place.
+  function recordChartBox() {
     var box = document.getElementById("chart");
-    if (!box) return;
+    if (!box || capture.chartBoxBeforeApp) return;
     var rect = box.getBoundingClientRect();
-    capture.chartBoxAtStart = {
+    capture.chartBoxBeforeApp = {
       x: rect.left + scrollX,
       y: rect.top + scrollY,
       width: rect.width,
       height: rect.height,
+    };
+  }
+  ["instantiate", "instantiateStreaming"].forEach(function (name) {
+    var original = window.WebAssembly && WebAssembly[name];
+    if (!original) return;
+    WebAssembly[name] = function () {
+      recordChartBox();
+      return original.apply(this, arguments);
     };
   });
 })();

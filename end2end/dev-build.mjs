@@ -2,47 +2,49 @@
 // over) and the console stays clean. The end-to-end suite tests the release build only, and
 // unoptimized code differs in ways that can break it alone (stack use: a 16 KB stack overflows).
 //   node dev-build.mjs DIST
-import { spawn } from "node:child_process";
+// Serves DIST on a free port; the server and the browser end on every path.
 import { chromium } from "@playwright/test";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium.mjs";
+import { startServer } from "./serve.mjs";
 
 const dist = process.argv[2];
 if (!dist) {
   console.error("dev-build: give the dev build's directory");
   process.exit(2);
 }
-const PORT = 8788;
-const server = spawn("node", [new URL("serve.mjs", import.meta.url).pathname, dist, String(PORT)], {
-  stdio: "ignore",
-});
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-let failure = null;
-try {
-  const page = await browser.newPage();
-  const messages = [];
-  page.on("console", (message) => messages.push(`${message.type()}: ${message.text()}`));
-  page.on("pageerror", (error) => messages.push(`page error: ${error.message}`));
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await page.goto(`http://127.0.0.1:${PORT}/`);
-      break;
-    } catch (error) {
-      if (attempt === 50) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+
+async function check(url) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  try {
+    const page = await browser.newPage();
+    const messages = [];
+    page.on("console", (message) => messages.push(`${message.type()}: ${message.text()}`));
+    page.on("pageerror", (error) => messages.push(`page error: ${error.message}`));
+    await page.goto(url);
+    let failure = null;
+    await page
+      .waitForFunction(() => performance.getEntriesByName("chart-interactive").length > 0, null, { timeout: 30_000 })
+      .catch(() => {
+        failure = "the app did not draw its chart";
+      });
+    const notice = await page.locator("#notice").textContent();
+    if (!failure && notice) failure = `the page shows its notice: ${notice}`;
+    if (!failure && messages.length) failure = "the console is not clean";
+    if (failure && messages.length) failure += `:\n${messages.join("\n")}`;
+    return failure;
+  } finally {
+    await browser.close();
   }
-  await page
-    .waitForFunction(() => performance.getEntriesByName("chart-interactive").length > 0, null, { timeout: 30_000 })
-    .catch(() => {
-      failure = "the app did not draw its chart";
-    });
-  const notice = await page.locator("#notice").textContent();
-  if (!failure && notice) failure = `the page shows its notice: ${notice}`;
-  if (!failure && messages.length) failure = "the console is not clean";
-  if (failure && messages.length) failure += `:\n${messages.join("\n")}`;
+}
+
+let failure;
+const server = await startServer({ root: dist, port: 0 });
+try {
+  failure = await check(server.url);
+} catch (error) {
+  failure = error.stack ?? String(error);
 } finally {
-  await browser.close();
-  server.kill();
+  await server.close();
 }
 if (failure) {
   console.error(`dev-build: ${dist}: ${failure}`);

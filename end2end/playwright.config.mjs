@@ -2,8 +2,12 @@
 // served on 127.0.0.1 with a strict Content-Security-Policy, in Debian's Chromium.
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium.mjs";
+import { freePort } from "./engines/processes.mjs";
 
-const PORT = 8787;
+// A free port, picked once: Playwright loads this file again in each worker, and the workers
+// inherit the runner's environment, so they all see the port the runner picked.
+process.env.WAY_OUT_E2E_PORT ??= String(await freePort());
+const PORT = Number(process.env.WAY_OUT_E2E_PORT);
 
 export default defineConfig({
   testDir: "./tests",

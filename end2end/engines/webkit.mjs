@@ -1,0 +1,190 @@
+// WebKit (WebKitGTK, Safari's engine: Debian's `webkit2gtk-driver`), driven by selenium-webdriver
+// through WebKitWebDriver, which starts MiniBrowser. It needs an X display: a private Xvfb. The
+// colour scheme is MiniBrowser's `--dark-mode`, so each scheme is a session of its own; the pixel
+// ratio is GTK's window scale (GDK_SCALE). WebDriver gives no console in WebKit: the flows read
+// what the page reports from capture.js (serve.mjs). The engine interface is described in
+// ../engines.mjs.
+import { Builder, Key, Origin } from "selenium-webdriver";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freePort, requireFile, startGroup, stopGroup, waitUntil } from "./processes.mjs";
+
+const DRIVER = process.env.WEBKIT_WEBDRIVER ?? "/usr/bin/WebKitWebDriver";
+const MINIBROWSER = process.env.MINIBROWSER ?? "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+const XVFB = "/usr/bin/Xvfb";
+
+const KEYS = {
+  Tab: Key.TAB,
+  ArrowLeft: Key.ARROW_LEFT,
+  ArrowRight: Key.ARROW_RIGHT,
+  Home: Key.HOME,
+  End: Key.END,
+  Escape: Key.ESCAPE,
+};
+
+/** Starts Xvfb on a display number it picks itself (-displayfd), resolving to [child, ":N"]. */
+async function startXvfb() {
+  // Big enough for a 1280 px wide window at a pixel ratio of 2.
+  const xvfb = startGroup(XVFB, ["-displayfd", "3", "-screen", "0", "2800x2000x24", "-nolisten", "tcp"], {
+    stdio: ["ignore", "pipe", "pipe", "pipe"],
+  });
+  let written = "";
+  xvfb.stdio[3].on("data", (chunk) => (written += chunk));
+  try {
+    const display = await waitUntil(() => /^\d+\n/.test(written) && `:${written.trim()}`, {
+      timeout: 10_000,
+      interval: 50,
+      what: "Xvfb to report its display",
+    });
+    return [xvfb, display];
+  } catch (error) {
+    await stopGroup(xvfb);
+    throw new Error(`${error.message}\n${xvfb.output}`);
+  }
+}
+
+// MiniBrowser's toolbar (its buttons and address entry, at their GTK minimum widths) keeps
+// the window at least 447 px wide; a phone's viewport is 375. This style sheet, in a private
+// XDG_CONFIG_HOME, lets the browser's own widgets shrink. It styles GTK's widgets only: WebKit
+// draws the page, its controls and scrollbars itself.
+const GTK_CSS = "button, entry { min-width: 0; padding-left: 0; padding-right: 0; }\n";
+
+async function gtkConfig() {
+  const home = await mkdtemp(join(tmpdir(), "way-out-webkit-"));
+  await mkdir(join(home, "gtk-3.0"));
+  await writeFile(join(home, "gtk-3.0", "gtk.css"), GTK_CSS);
+  return home;
+}
+
+export async function launch({ ratio }) {
+  await requireFile(XVFB, "xvfb");
+  await requireFile(DRIVER, "webkit2gtk-driver");
+  await requireFile(MINIBROWSER, "webkit2gtk-driver");
+  let xvfb = null;
+  let driverProcess = null;
+  let driver = null;
+  let scheme = null;
+  let config = null;
+
+  async function stopAll() {
+    await driver?.quit().catch(() => {});
+    driver = null;
+    await stopGroup(driverProcess);
+    await stopGroup(xvfb);
+    if (config) await rm(config, { recursive: true, force: true });
+  }
+
+  async function startSession(wanted) {
+    await driver?.quit().catch(() => {});
+    driver = null;
+    driver = await new Builder()
+      .usingServer(server)
+      .withCapabilities({
+        browserName: "MiniBrowser",
+        "webkitgtk:browserOptions": {
+          binary: MINIBROWSER,
+          args: ["--automation", ...(wanted === "dark" ? ["--dark-mode"] : [])],
+        },
+      })
+      .build();
+    scheme = wanted;
+  }
+
+  let server;
+  try {
+    let display;
+    [xvfb, display] = await startXvfb();
+    config = await gtkConfig();
+    const port = await freePort();
+    driverProcess = startGroup(DRIVER, [`--port=${port}`], {
+      stdio: ["ignore", "pipe", "pipe"],
+      // No accessibility bus here: without NO_AT_BRIDGE GTK waits for one and warns.
+      env: {
+        ...process.env,
+        DISPLAY: display,
+        NO_AT_BRIDGE: "1",
+        GDK_SCALE: String(ratio),
+        XDG_CONFIG_HOME: config,
+      },
+    });
+    server = `http://127.0.0.1:${port}`;
+    await waitUntil(async () => (await fetch(`${server}/status`)).ok, {
+      timeout: 10_000,
+      what: `WebKitWebDriver on port ${port}`,
+    }).catch((error) => {
+      throw new Error(`${error.message}\n${driverProcess.output}`);
+    });
+    await startSession("light");
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  const capabilities = await driver.getCapabilities();
+  const version = `WebKitGTK ${capabilities.get("browserVersion")} (${capabilities.get("browserName")})`;
+
+  async function evaluate(fn, ...args) {
+    // An async script, so a function returning a promise is waited for in every WebKit.
+    const result = await driver.executeAsyncScript(
+      `const done = arguments[arguments.length - 1];
+       Promise.resolve()
+         .then(() => (${fn}).apply(null, Array.prototype.slice.call(arguments, 0, -1)))
+         .then((value) => done({ value: value === undefined ? null : value }),
+               (error) => done({ error: String(error && error.stack || error) }));`,
+      ...args,
+    );
+    if (result.error) throw new Error(`in the page: ${result.error}`);
+    return result.value;
+  }
+
+  /**
+   * Sizes the window so that the page's viewport is `width` × `height` CSS pixels, and centres
+   * it on the screen. Xvfb has no window manager: the keyboard focus follows the pointer, which
+   * stays in the middle of the screen (WebDriver's pointer is synthetic). A window away from
+   * it is never focused, and its page never matches :focus or :focus-visible.
+   */
+  async function sizeViewport(width, height) {
+    const [screenWidth, screenHeight] = await evaluate(() => [screen.width, screen.height]);
+    let outer = { width, height };
+    for (let attempt = 0; attempt < 4; attempt++) {
+      await driver.manage().window().setRect({
+        ...outer,
+        x: Math.max(0, Math.round((screenWidth - outer.width) / 2)),
+        y: Math.max(0, Math.round((screenHeight - outer.height) / 2)),
+      });
+      const [innerWidth, innerHeight] = await evaluate(() => [innerWidth, innerHeight]);
+      if (innerWidth === width && innerHeight === height) return;
+      outer = { width: outer.width + width - innerWidth, height: outer.height + height - innerHeight };
+    }
+    const inner = await evaluate(() => [innerWidth, innerHeight]);
+    throw new Error(`WebKit: could not size the viewport to ${width}×${height} (it is ${inner.join("×")})`);
+  }
+
+  return {
+    name: "webkit",
+    version,
+
+    async open(url, { width, height, scheme: wanted }) {
+      if (wanted !== scheme) await startSession(wanted);
+      await driver.get("about:blank");
+      await sizeViewport(width, height);
+      await driver.get(url);
+    },
+
+    evaluate,
+    mouseMove: (x, y) =>
+      driver
+        .actions({ async: true })
+        .move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT })
+        .perform(),
+    press: (key) => {
+      const code = KEYS[key];
+      if (!code) throw new Error(`webkit engine: no key named ${key}`);
+      return driver.actions({ async: true }).keyDown(code).keyUp(code).perform();
+    },
+    screenshot: async (path) => writeFile(path, Buffer.from(await driver.takeScreenshot(), "base64")),
+    // No console over WebDriver: everything the page reports is in capture.js's record.
+    messages: () => [],
+    close: stopAll,
+  };
+}
