@@ -91,16 +91,26 @@ fn nice_step(raw: f64) -> f64 {
         .unwrap_or(10.0 * magnitude)
 }
 
-/// The x range in years and a tick at the start of each whole year in it.
-/// The range starts a little before the first point's year and ends a quarter year after the
-/// last point, so the markers and their labels are never cut off.
+/// The most year ticks the x axis labels: at 320 px a year label needs about 40 px of the
+/// plot's 250.
+const MAX_YEAR_TICKS: f64 = 6.0;
+
+/// The x range in years and a tick at the start of each whole year in it, or of every 2nd, 5th
+/// or 10th year when a tick a year would be more than `MAX_YEAR_TICKS` (labels would touch
+/// on a phone). The range starts a little before the first point's year and ends a quarter
+/// year after the last point, so the markers and their labels are never cut off.
 pub fn x_axis(points: &[Point]) -> (Range<f64>, Vec<Tick>) {
     let (Some(first), Some(last)) = (points.first(), points.last()) else {
         return (0.0..1.0, Vec::new());
     };
     let start = f64::from(first.date.year) - 0.1;
     let end = last.date.as_year_fraction() + 0.25;
+    let every = [1, 2, 5, 10, 20, 50]
+        .into_iter()
+        .find(|step| (end - start) / f64::from(*step) <= MAX_YEAR_TICKS)
+        .unwrap_or(100);
     let ticks = (first.date.year..=last.date.year + 1)
+        .filter(|year| year % every == 0)
         .filter(|year| (start..=end).contains(&f64::from(*year)))
         .map(|year| Tick {
             at: f64::from(year),
@@ -177,6 +187,28 @@ mod tests {
         for p in &points {
             assert!(range.contains(&p.date.as_year_fraction()));
         }
+    }
+
+    #[test]
+    fn a_long_x_axis_ticks_every_other_year() {
+        let point = |year, month| Point {
+            period: "",
+            date: YearMonth { year, month },
+            approximate: false,
+            value: 1,
+        };
+        // 2016.9 to 2024.17: 7.3 years, more than 6 ticks a year apart.
+        let (_, ticks) = x_axis(&[point(2017, 12), point(2023, 12)]);
+        assert_eq!(labels(&ticks), ["2018", "2020", "2022", "2024"]);
+        // 2016.9 to 2022.17: 5.3 years, a tick a year.
+        let (_, ticks) = x_axis(&[point(2017, 1), point(2021, 12)]);
+        assert_eq!(
+            labels(&ticks),
+            ["2017", "2018", "2019", "2020", "2021", "2022"]
+        );
+        // 1979.9 to 2020.25: 40 years, every 10th.
+        let (_, ticks) = x_axis(&[point(1980, 6), point(2020, 1)]);
+        assert_eq!(labels(&ticks), ["1980", "1990", "2000", "2010", "2020"]);
     }
 
     #[test]

@@ -1096,8 +1096,8 @@ mod tests {
         let description = "The number of members rose from 12 in December 2017 to 120 in \
             December 2023, growing about ×1.5 a year. It grew ×2.5 from December 2017 to 2019, \
             ×1.8 from 2019 to March 2020, ×2.1 from December 2021 to autumn 2022 and ×1.4 from \
-            autumn 2022 to December 2023. It fell from 54 in March 2020 to 41 in June 2020. It \
-            stayed at 41 from June 2020 to December 2021. The date of “2019” is approximate; it \
+            autumn 2022 to December 2023. It fell from 54 in March 2020 to 41 in September 2020. It \
+            stayed at 41 from September 2020 to December 2021. The date of “2019” is approximate; it \
             is drawn at June 2019. The date of “autumn 2022” is approximate; it is drawn at \
             October 2022.";
         assert!(
@@ -1114,8 +1114,8 @@ mod tests {
             assert!(rust.contains(&format!("label: \"{label}\" }}")), "{label}");
         }
         assert!(!rust.contains("label: \"192\""));
-        assert!(rust.contains("PointWords { period: \"June 2020\", value: \"41 members\", change: Some(\"−13 members, −24% since March 2020\"), announcement: \"June 2020: 41 members, −13 members, −24% since March 2020. Point 4 of 7.\" }"));
-        assert!(rust.contains("PointWords { period: \"December 2021\", value: \"41 members\", change: Some(\"0 members, 0% since June 2020\"),"));
+        assert!(rust.contains("PointWords { period: \"September 2020\", value: \"41 members\", change: Some(\"−13 members, −24% since March 2020\"), announcement: \"September 2020: 41 members, −13 members, −24% since March 2020. Point 4 of 7.\" }"));
+        assert!(rust.contains("PointWords { period: \"December 2021\", value: \"41 members\", change: Some(\"0 members, 0% since September 2020\"),"));
         assert!(rust.contains("PointWords { period: \"2019 (approximate date)\", value: \"30 members\", change: Some(\"+18 members, +150% since December 2017\"),"));
         assert!(rust.contains("average: Average { label: \"Volunteer minutes per bike, on average\", unit: \"minutes\", per_total_unit: 60 },"));
     }
