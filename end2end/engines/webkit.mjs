@@ -146,15 +146,28 @@ export async function launch({ ratio }) {
   async function sizeViewport(width, height) {
     const [screenWidth, screenHeight] = await evaluate(() => [screen.width, screen.height]);
     let outer = { width, height };
-    for (let attempt = 0; attempt < 4; attempt++) {
+    for (let attempt = 0; attempt < 5; attempt++) {
       await driver.manage().window().setRect({
         ...outer,
         x: Math.max(0, Math.round((screenWidth - outer.width) / 2)),
         y: Math.max(0, Math.round((screenHeight - outer.height) / 2)),
       });
+      // The window resizes asynchronously (a new session's window can still report its first
+      // size): wait until the page sees the size asked for, then measure the viewport.
+      await waitUntil(
+        async () => {
+          const [w, h] = await evaluate(() => [outerWidth, outerHeight]);
+          return w === outer.width && h === outer.height;
+        },
+        { timeout: 2000, interval: 50 },
+      ).catch(() => {});
       const [innerWidth, innerHeight] = await evaluate(() => [innerWidth, innerHeight]);
       if (innerWidth === width && innerHeight === height) return;
-      outer = { width: outer.width + width - innerWidth, height: outer.height + height - innerHeight };
+      // The browser's own toolbar takes height (and never width): the window is at least the viewport.
+      outer = {
+        width: Math.max(width, outer.width + width - innerWidth),
+        height: Math.max(height, outer.height + height - innerHeight),
+      };
     }
     const inner = await evaluate(() => [innerWidth, innerHeight]);
     throw new Error(`WebKit: could not size the viewport to ${width}×${height} (it is ${inner.join("×")})`);

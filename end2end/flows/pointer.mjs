@@ -33,13 +33,16 @@ export function visibleTooltip() {
   };
 }
 
-function assertReadable(tooltip, expected) {
-  const { rect, point, viewport } = tooltip;
-  assert.equal(tooltip.value, POINT_VALUES[expected]);
-  assert.ok(
-    tooltip.period.toLowerCase().includes(CONTENT.chart.points[expected].period.toLowerCase()),
-    `the tooltip says "${tooltip.period}" for ${CONTENT.chart.points[expected].period}`,
+/** Which point of the content file `tooltip` describes (by value and period), or -1. */
+function pointOf(tooltip) {
+  return CONTENT.chart.points.findIndex(
+    (point, i) =>
+      tooltip.value === POINT_VALUES[i] && tooltip.period.toLowerCase().includes(point.period.toLowerCase()),
   );
+}
+
+function assertReadable(tooltip) {
+  const { rect, point, viewport } = tooltip;
   assert.ok(rect.right - rect.left > 20 && rect.bottom - rect.top > 20, `the tooltip is tiny: ${JSON.stringify(rect)}`);
   assert.ok(
     rect.left >= 0 && rect.top >= 0 && rect.right <= viewport.width && rect.bottom <= viewport.height,
@@ -63,27 +66,35 @@ export async function assertHover(engine, { beforeLeaving } = {}) {
   await engine.mouseMove(at(0.02), y);
   await waitUntil(() => engine.evaluate(visibleTooltip), { timeout: 5000, what: "a tooltip at the chart's left edge" });
 
+  // Each value seen, in order, with the first and last mouse position that showed it.
   const seen = [];
-  const steps = 24;
+  const steps = Math.max(24, 8 * POINT_VALUES.length);
   for (let step = 0; step <= steps; step++) {
-    await engine.mouseMove(at(0.02 + (0.96 * step) / steps), y);
+    const fraction = 0.02 + (0.96 * step) / steps;
+    await engine.mouseMove(at(fraction), y);
     const tooltip = await engine.evaluate(visibleTooltip);
-    assert.ok(tooltip, `no visible tooltip with the mouse at ${Math.round(0.02 * 100 + (96 * step) / steps)}% of the chart`);
-    if (seen.at(-1) !== tooltip.value) {
-      seen.push(tooltip.value);
-      const index = POINT_VALUES.indexOf(tooltip.value);
-      assert.ok(index >= 0, `the tooltip shows "${tooltip.value}", not a value of the content file`);
-      assertReadable(tooltip, index);
+    assert.ok(tooltip, `no visible tooltip with the mouse at ${Math.round(fraction * 100)}% of the chart's width`);
+    const index = pointOf(tooltip);
+    assert.ok(index >= 0, `the tooltip says "${tooltip.period}: ${tooltip.value}", no point of the content file`);
+    if (seen.at(-1)?.index === index) {
+      seen.at(-1).to = fraction;
+      continue;
     }
+    seen.push({ index, from: fraction, to: fraction });
+    assertReadable(tooltip);
   }
-  assert.deepEqual(seen, POINT_VALUES, "the values seen sweeping left to right");
+  assert.deepEqual(
+    seen.map((s) => `${CONTENT.chart.points[s.index].period}: ${POINT_VALUES[s.index]}`),
+    CONTENT.chart.points.map((p, i) => `${p.period}: ${POINT_VALUES[i]}`),
+    "the points seen sweeping left to right",
+  );
 
-  // The middle of the chart is nearest the middle point (for the screenshot: a tooltip open).
-  await engine.mouseMove(at(0.5), y);
+  // Back to the middle point (for the screenshot: a tooltip open mid-chart).
   const middle = Math.floor(POINT_VALUES.length / 2);
-  await waitUntil(async () => (await engine.evaluate(visibleTooltip))?.value === POINT_VALUES[middle], {
+  await engine.mouseMove(at((seen[middle].from + seen[middle].to) / 2), y);
+  await waitUntil(async () => pointOf((await engine.evaluate(visibleTooltip)) ?? { value: "", period: "" }) === middle, {
     timeout: 2000,
-    what: `the tooltip of ${POINT_VALUES[middle]}`,
+    what: `the tooltip of ${CONTENT.chart.points[middle].period}`,
   });
   await beforeLeaving?.();
 
