@@ -22,7 +22,7 @@ pub fn KeyFiguresPanel(
     let total_value = thousands(total.value);
     let average = average(figures).map(|value| {
         let value = one_decimal(value);
-        // "400 years × 12 months ÷ 1,520 people": no "× 1" when the units are the same.
+        // "300 hours × 60 minutes ÷ 900 repairs": no "× 1" when the units are the same.
         let conversion = match per.per_total_unit {
             1 => String::new(),
             n => format!(" × {} {}", thousands(n), per.unit),
