@@ -42,10 +42,11 @@ fn body_block(
     match block {
         Block::Paragraph(text) => EitherOf5::A(view! { <p>{*text}</p> }),
         Block::Subhead(text) => EitherOf5::B(view! { <h2>{*text}</h2> }),
-        // The quotation marks are part of the published text, so `<q>` adds none (see CSS).
+        // The quotation marks are part of the published text, so no `<q>`, which adds its own
+        // (HTML: marks must not appear inside or around a `q`); one text node, as published,
+        // reads the same with the stylesheet and without (a text browser, reader view).
         Block::Quote(quote) => {
-            let after = format!(" {}", quote.attribution);
-            EitherOf5::C(view! { <p><q>{quote.text}</q>{after}</p> })
+            EitherOf5::C(view! { <p>{format!("{} {}", quote.text, quote.attribution)}</p> })
         }
         Block::Chart => EitherOf5::D(view! { <ChartFigure chart page=chart_page /> }),
         Block::KeyFigures => EitherOf5::E(view! { <KeyFiguresPanel figures=key_figures /> }),
