@@ -1,12 +1,13 @@
 // Reader flows on a second story: the same app built from another content file, to prove the
 // code follows the content and not the published story's numbers. Runs only
 // second-story/*.spec.mjs, against the build in WAY_OUT_DIST, built from WAY_OUT_CONTENT; both
-// must be set (scripts/test does):
+// must be set (scripts/test does), each absolute or relative to the repository:
 //
-//   WAY_OUT_CONTENT=$PWD/content/tests/second-story.toml scripts/trunk build --release --dist target/dist-second
-//   cd end2end && WAY_OUT_CONTENT=../content/tests/second-story.toml WAY_OUT_DIST=../target/dist-second \
+//   WAY_OUT_CONTENT=content/tests/second-story.toml scripts/trunk build --release --dist target/dist-second
+//   cd end2end && WAY_OUT_CONTENT=content/tests/second-story.toml WAY_OUT_DIST=target/dist-second \
 //     npx playwright test --config second-story.config.mjs
 import { createServer } from "node:net";
+import { resolve } from "node:path";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium.mjs";
 
@@ -45,7 +46,7 @@ export default defineConfig({
     launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_FLAGS },
   },
   webServer: {
-    command: `node serve.mjs ${JSON.stringify(process.env.WAY_OUT_DIST)} ${PORT}`,
+    command: `node serve.mjs ${JSON.stringify(resolve(new URL("..", import.meta.url).pathname, process.env.WAY_OUT_DIST))} ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     stdout: "ignore",

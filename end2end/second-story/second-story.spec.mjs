@@ -6,7 +6,9 @@ import { resolve } from "node:path";
 import { parse } from "smol-toml";
 import { test, expect, ARTIFACTS } from "../tests/fixtures.mjs";
 
-const CONTENT = parse(readFileSync(resolve(process.env.WAY_OUT_CONTENT), "utf8"));
+// Absolute, or relative to the repository, as build.rs reads it.
+const ROOT = new URL("../../", import.meta.url).pathname;
+const CONTENT = parse(readFileSync(resolve(ROOT, process.env.WAY_OUT_CONTENT), "utf8"));
 const unit = "members";
 
 /** Every point as the tooltip and the table give it. */
