@@ -11,9 +11,17 @@ use crate::chart::theme::{Palette, FONT_FAMILY, LIGHT};
 use crate::content::Chart;
 
 /// The static chart's two layouts, matching the CSS (`.chart-box` aspect ratios and the
-/// container query at `Layout::COMPACT_BELOW`).
-const WIDE: (u32, u32) = (640, 360);
-const COMPACT: (u32, u32) = (360, 300);
+/// container query at `Layout::COMPACT_BELOW`), each drawn at the size the canvas that replaces
+/// it will have, so the handover moves nothing: the same drawing at the same size (a scaled
+/// SVG has its labels a size off and its band, gridlines and values moved by pixels; measured
+/// by end2end/tests/picture.spec.mjs).
+/// - wide: the article's column from 640 px windows up (`main`: 40rem less 2 × 1.5rem
+///   padding), 16 : 9;
+/// - compact: the column at a 375 px phone (less 2 × 1rem padding), 6 : 5 rounded to whole
+///   pixels (the CSS box is 343 : 286 too: a box 285.8 px high scales the SVG by 0.9994, and
+///   every line lands between two rows of pixels). Other widths scale it a little.
+const WIDE: (u32, u32) = (592, 333);
+const COMPACT: (u32, u32) = (343, 286);
 
 /// plotters' SVG backend writes `font-size = size / 1.24`; the canvas uses `size` px.
 const SVG_FONT_SCALE: f64 = 1.24;
@@ -66,7 +74,7 @@ fn chart_svg(chart: &Chart, (width, height): (u32, u32)) -> String {
         area.present().expect("drawing into a String cannot fail");
     }
     let sized = svg.replacen(&format!(r#"width="{width}" height="{height}" "#), "", 1);
-    colours_as_classes(&merge_dashes(&tidy_svg(&sized)), &LIGHT)
+    colours_as_classes(&merge_polylines(&tidy_svg(&sized)), &LIGHT)
 }
 
 /// `fill="#1F5FA8"` → `class="f-accent"` (and `stroke` → `s-…`) for every colour of
@@ -106,114 +114,98 @@ fn colours_as_classes(svg: &str, palette: &Palette) -> String {
     out
 }
 
-/// plotters draws a dashed line as one two-point `<polyline>` per dash. A run of three or more
-/// equal dashes in a straight line becomes one polyline with `stroke-dasharray`: the same
-/// picture, a tenth of the bytes (the page's largest single saving in the SVG).
-fn merge_dashes(svg: &str) -> String {
-    let lines: Vec<&str> = svg.split('\n').collect();
-    let mut out: Vec<String> = Vec::with_capacity(lines.len());
-    let mut i = 0;
-    while i < lines.len() {
-        let run = dash_run(&lines[i..]);
-        if run.len() >= 3 {
-            let (attributes, first) = &run[0];
-            let (_, last) = run[run.len() - 1];
-            // The pattern, averaged over the run: the dashes' ends are rounded to pixels.
-            let whole = &run[..run.len() - 1];
-            let dash = whole
-                .iter()
-                .map(|(_, (a, b))| distance(*a, *b))
-                .sum::<f64>()
-                / whole.len() as f64;
-            let period = distance(first.0, whole[whole.len() - 1].1 .0) / (whole.len() - 1) as f64;
-            let (dash, gap) = (dash.round(), (period - dash).round());
-            out.push(format!(
-                r#"<polyline {attributes} stroke-dasharray="{dash} {gap}" points="{},{} {},{}"/>"#,
-                first.0 .0, first.0 .1, last.1 .0, last.1 .1
-            ));
-            i += run.len();
-        } else {
-            out.push(lines[i].to_string());
-            i += 1;
+/// plotters draws a dashed line as one two-point `<polyline>` per dash, each end rounded to a
+/// pixel, as it does on the canvas. A run of polylines with the same attributes (the dashes,
+/// and the solid segments after them) becomes one `<path>` with a subpath per polyline, in
+/// relative moves (`M68 255l6-2m4-1l6-2…`, which compresses to almost nothing): exactly the
+/// canvas's strokes (a `stroke-dasharray` would put each dash's ends a fraction of a pixel
+/// elsewhere, which shows at the handover), a tenth of the bytes.
+fn merge_polylines(svg: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut run: Vec<(&str, Vec<(i32, i32)>)> = Vec::new();
+    let flush = |run: &mut Vec<(&str, Vec<(i32, i32)>)>, out: &mut Vec<String>| {
+        match run.len() {
+            0 => {}
+            1 => out.push(polyline_line(run[0].0, &run[0].1)),
+            _ => out.push(path_of(run[0].0, run.iter().map(|(_, points)| &points[..]))),
+        }
+        run.clear();
+    };
+    for line in svg.split('\n') {
+        match polyline(line) {
+            Some((attributes, points)) if run.first().is_none_or(|(a, _)| *a == attributes) => {
+                run.push((attributes, points))
+            }
+            Some((attributes, points)) => {
+                flush(&mut run, &mut out);
+                run.push((attributes, points));
+            }
+            None => {
+                flush(&mut run, &mut out);
+                out.push(line.to_string());
+            }
         }
     }
+    flush(&mut run, &mut out);
     out.join("\n")
 }
 
-type Segment = ((i32, i32), (i32, i32));
-
-/// The dashes at the start of `lines`: two-point polylines with the same other attributes,
-/// each as long as the first (the last may be shorter), equally spaced, on one straight line
-/// (every end within a pixel and a half of the line from the first start to the last end,
-/// so a run never cuts a corner where two dashed segments meet).
-fn dash_run<'a>(lines: &[&'a str]) -> Vec<(&'a str, Segment)> {
-    const SLACK: f64 = 1.5;
-    let mut run: Vec<(&str, Segment)> = Vec::new();
-    for line in lines {
-        let Some((attributes, segment)) = two_point_polyline(line) else {
-            break;
-        };
-        if let Some(&(first_attributes, first)) = run.first() {
-            let (_, previous) = run[run.len() - 1];
-            let dash = distance(first.0, first.1);
-            let previous_is_whole = (distance(previous.0, previous.1) - dash).abs() <= SLACK;
-            let gap_fits = match run.get(1) {
-                Some(&(_, second)) => {
-                    let gap = distance(first.1, second.0);
-                    (distance(previous.1, segment.0) - gap).abs() <= SLACK
-                }
-                None => true,
-            };
-            let straight = run
-                .iter()
-                .flat_map(|(_, (a, b))| [*a, *b])
-                .chain([segment.0])
-                .all(|point| off_line(first.0, segment.1, point) <= SLACK);
-            if attributes != first_attributes
-                || distance(segment.0, segment.1) > dash + SLACK
-                || !previous_is_whole
-                || !gap_fits
-                || !straight
-            {
-                break;
-            }
-        }
-        run.push((attributes, segment));
-    }
-    run
-}
-
-/// `<polyline ATTRIBUTES points="x1,y1 x2,y2 "/>` → (ATTRIBUTES, segment).
-fn two_point_polyline(line: &str) -> Option<(&str, Segment)> {
-    let rest = line.strip_prefix("<polyline ")?.strip_suffix(r#" "/>"#)?;
+/// `<polyline ATTRIBUTES points="x1,y1 x2,y2 … "/>` → (ATTRIBUTES, points).
+fn polyline(line: &str) -> Option<(&str, Vec<(i32, i32)>)> {
+    let rest = line.strip_prefix("<polyline ")?.strip_suffix(r#""/>"#)?;
     let (attributes, points) = rest.split_once(r#" points=""#)?;
-    let mut coordinates = points.split([' ', ',']).map(|n| n.parse::<i32>().ok());
-    let segment = (
-        (coordinates.next()??, coordinates.next()??),
-        (coordinates.next()??, coordinates.next()??),
-    );
-    coordinates
-        .next()
-        .is_none()
-        .then_some((attributes, segment))
+    let points = points
+        .split_whitespace()
+        .map(|point| {
+            let (x, y) = point.split_once(',')?;
+            Some((x.parse().ok()?, y.parse().ok()?))
+        })
+        .collect::<Option<Vec<(i32, i32)>>>()?;
+    (points.len() >= 2).then_some((attributes, points))
 }
 
-fn distance(a: (i32, i32), b: (i32, i32)) -> f64 {
-    f64::from(b.0 - a.0).hypot(f64::from(b.1 - a.1))
+fn polyline_line(attributes: &str, points: &[(i32, i32)]) -> String {
+    let points: Vec<String> = points.iter().map(|(x, y)| format!("{x},{y}")).collect();
+    format!(r#"<polyline {attributes} points="{}"/>"#, points.join(" "))
 }
 
-/// How far `c` lies from the line through `a` and `b`.
-fn off_line(a: (i32, i32), b: (i32, i32), c: (i32, i32)) -> f64 {
-    let (abx, aby) = (f64::from(b.0 - a.0), f64::from(b.1 - a.1));
-    let (acx, acy) = (f64::from(c.0 - a.0), f64::from(c.1 - a.1));
-    (abx * acy - aby * acx).abs() / abx.hypot(aby).max(1.0)
+/// One `<path>` of the polylines, each a subpath: absolute start, then relative steps.
+fn path_of<'a>(attributes: &str, polylines: impl Iterator<Item = &'a [(i32, i32)]>) -> String {
+    let mut d = String::new();
+    let mut at: Option<(i32, i32)> = None;
+    // `l6-2`, `m4 1`: a minus sign separates two numbers by itself.
+    let pair = |(x, y): (i32, i32)| {
+        if y < 0 {
+            format!("{x}{y}")
+        } else {
+            format!("{x} {y}")
+        }
+    };
+    for points in polylines {
+        let (first, rest) = points.split_first().expect("a polyline has points");
+        match at {
+            None => d.push_str(&format!("M{}", pair(*first))),
+            Some((x, y)) => d.push_str(&format!("m{}", pair((first.0 - x, first.1 - y)))),
+        }
+        let mut previous = *first;
+        for &point in rest {
+            d.push_str(&format!(
+                "l{}",
+                pair((point.0 - previous.0, point.1 - previous.1))
+            ));
+            previous = point;
+        }
+        at = Some(previous);
+    }
+    format!(r#"<path fill="none" {attributes} d="{d}"/>"#)
 }
 
 /// plotters' SVG repeats the font family on every `<text>`, writes `opacity="1"` and other
 /// defaults everywhere, prints font sizes like `13.000000000000002` and wraps each label in
 /// newlines. The same picture in fewer bytes (≈ 40% less to parse before first paint): no
 /// family (the text inherits the page's sans stack, `FONT_FAMILY`, from `.chart-figure` in
-/// style/main.css), defaults dropped, sizes rounded, labels trimmed.
+/// style/main.css), defaults dropped, sizes rounded, labels trimmed; and the labels above the
+/// points on the canvas's baseline.
 fn tidy_svg(svg: &str) -> String {
     let family = format!(
         r#" font-family="{}""#,
@@ -227,7 +219,11 @@ fn tidy_svg(svg: &str) -> String {
         .replace(r#" stroke="none""#, "")
         .replace(r#" text-anchor="start""#, "")
         // Lines are never filled (style/main.css: `.chart-svg polyline`).
-        .replace(r#"<polyline fill="none" "#, "<polyline ");
+        .replace(r#"<polyline fill="none" "#, "<polyline ")
+        // Text above its point: plotters' SVG guesses the canvas's `bottom` baseline as
+        // `-0.5ex`, a pixel above it in Chromium; `text-after-edge` is the font's own (measured
+        // against the canvas: end2end/tests/picture.spec.mjs).
+        .replace(r#" dy="-0.5ex""#, r#" dominant-baseline="text-after-edge""#);
     out = round_font_sizes(&out);
     // `>\nlabel\n</text>` → `>label</text>`: trim the text before each `</text>`.
     let mut parts: Vec<String> = out.split("</text>").map(str::to_string).collect();
@@ -345,60 +341,54 @@ mod tests {
     }
 
     #[test]
-    fn a_run_of_dashes_becomes_one_dashed_polyline() {
-        let dash = |(x1, y1): (i32, i32), (x2, y2): (i32, i32)| {
-            format!(
-                r#"<polyline class="s-accent" fill="none" stroke-width="3" points="{x1},{y1} {x2},{y2} "/>"#
-            )
+    fn a_run_of_polylines_becomes_one_path_of_the_same_strokes() {
+        let line = |points: &str| {
+            format!(r##"<polyline stroke="#1F5FA8" stroke-width="3" points="{points} "/>"##)
         };
-        // Dashes 6 long, 4 apart, along y = x / 2; then a solid segment on another slope.
-        let mut lines: Vec<String> = (0..5)
-            .map(|i| {
-                let x = i * 10;
-                dash((x, x / 2), (x + 6, (x + 6) / 2))
-            })
-            .collect();
-        lines.push(dash((50, 25), (90, 5)));
-        lines.push("</svg>".into());
-        let merged = merge_dashes(&lines.join("\n"));
+        // Three dashes, a solid segment, a corner, then something else and a lone line.
+        let svg = [
+            line("0,0 6,-2"),
+            line("10,-3 16,-5"),
+            line("20,-6 26,-8"),
+            line("26,-8 60,10 70,10"),
+            "<text>x</text>".to_string(),
+            line("1,1 2,2"),
+            r##"<polyline stroke="#000000" points="3,3 4,4 "/>"##.to_string(),
+            "</svg>".to_string(),
+        ]
+        .join("\n");
         assert_eq!(
-            merged,
+            merge_polylines(&svg),
             [
-                r#"<polyline class="s-accent" fill="none" stroke-width="3" stroke-dasharray="7 4" points="0,0 46,23"/>"#.to_string(),
-                dash((50, 25), (90, 5)),
-                "</svg>".into(),
+                r##"<path fill="none" stroke="#1F5FA8" stroke-width="3" d="M0 0l6-2m4-1l6-2m4-1l6-2m0 0l34 18l10 0"/>"##,
+                "<text>x</text>",
+                r##"<polyline stroke="#1F5FA8" stroke-width="3" points="1,1 2,2"/>"##,
+                r##"<polyline stroke="#000000" points="3,3 4,4"/>"##,
+                "</svg>",
             ]
             .join("\n")
         );
     }
 
     #[test]
-    fn dashes_around_a_corner_are_not_merged_into_one_line() {
-        let dash = |x1: i32, y1: i32, x2: i32, y2: i32| {
-            format!(r#"<polyline class="s-accent" points="{x1},{y1} {x2},{y2} "/>"#)
-        };
-        // Three dashes east, then three dashes south: two runs, never one line.
-        let svg = [
-            dash(0, 0, 6, 0),
-            dash(10, 0, 16, 0),
-            dash(20, 0, 26, 0),
-            dash(30, 0, 30, 6),
-            dash(30, 10, 30, 16),
-            dash(30, 20, 30, 26),
-        ]
-        .join("\n");
-        let merged = merge_dashes(&svg);
-        assert_eq!(merged.lines().count(), 2, "{merged}");
-        assert!(merged.contains(r#"points="0,0 26,0""#), "{merged}");
-        assert!(merged.contains(r#"points="30,0 30,26""#), "{merged}");
+    fn the_static_chart_draws_its_dashes_where_the_canvas_does() {
+        // plotters' dashes, each end rounded to a pixel (the canvas's strokes), all kept.
+        let svg = chart_svg(&CHART, WIDE);
+        let path = svg
+            .lines()
+            .find(|l| l.starts_with("<path "))
+            .expect("the line as one path");
+        let dashes = path.matches('m').count();
+        assert!(dashes >= 10, "{path}");
+        assert!(!svg.contains("stroke-dasharray"));
     }
 
     #[test]
     fn the_static_svg_keeps_its_view_box_but_no_fixed_size() {
         let svg = chart_svg(&CHART, WIDE);
         assert!(!svg.contains("font-family"), "{}", &svg[..80]);
-        assert!(svg.contains(r#" viewBox="0 0 640 360""#), "{}", &svg[..200]);
-        assert!(!svg.contains(r#"width="640""#));
+        assert!(svg.contains(r#" viewBox="0 0 592 333""#), "{}", &svg[..200]);
+        assert!(!svg.contains(r#"width="592""#));
     }
 
     #[test]
