@@ -30,7 +30,8 @@ export async function launch({ ratio }) {
   }
 
   await start("light");
-  const version = `Firefox ${(await browser.version()).replace(/^firefox\//i, "")} (${browser.protocol})`;
+  const release = (await browser.version()).replace(/^firefox\//i, "");
+  const version = `Firefox${/esr/.test(FIREFOX) ? " ESR" : ""} ${release} (${browser.protocol})`;
 
   return {
     name: "firefox",
