@@ -1,5 +1,6 @@
 // The chart: sizes at every width and pixel ratio, hover, touch, keyboard, themes.
 import { test, expect, CHART_CANVAS, CHART_FOCUS, VALUES, CONTENT, openChart, sweepTooltips } from "./fixtures.mjs";
+import { readChartCanvas } from "../shared.mjs";
 
 const unit = CONTENT.chart.unit;
 
@@ -132,26 +133,8 @@ test.describe("on a 2× screen", () => {
 
 /** Mean luminance (0–1) of the page background and of the chart's painted pixels. */
 async function luminances(page) {
-  return page.evaluate(() => {
-    const luminance = ([r, g, b]) => (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-    const background = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
-    // Read a copy: reading the app's own canvas back makes Chromium warn in the console.
-    const canvas = document.querySelector("#chart canvas.chart-canvas");
-    const copy = document.createElement("canvas");
-    [copy.width, copy.height] = [canvas.width, canvas.height];
-    const context = copy.getContext("2d", { willReadFrequently: true });
-    context.drawImage(canvas, 0, 0);
-    const data = context.getImageData(0, 0, copy.width, copy.height).data;
-    let sum = 0;
-    let count = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3] > 200) {
-        sum += luminance([data[i], data[i + 1], data[i + 2]]);
-        count++;
-      }
-    }
-    return { page: luminance(background), chart: sum / count, painted: count };
-  });
+  const canvas = await page.evaluate(readChartCanvas);
+  return { page: canvas.pageLuminance, chart: canvas.paintedLuminance, painted: canvas.painted };
 }
 
 test("dark mode darkens the page and the chart", async ({ browser }) => {

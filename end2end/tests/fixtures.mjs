@@ -1,32 +1,14 @@
 // Shared test setup: every page must keep its console clean, and the expected text comes from
 // the content file itself (content/article.toml), never copied into the tests.
 import { test as base, expect } from "@playwright/test";
-import { readFileSync, mkdirSync } from "node:fs";
-import { parse } from "smol-toml";
+import { mkdirSync } from "node:fs";
+import { CONTENT, articleTexts, sentences, chartIsInteractive } from "../shared.mjs";
 
 export { expect };
 
-export const CONTENT = parse(
-  readFileSync(new URL("../../content/article.toml", import.meta.url), "utf8"),
-);
-
-/** Every text block of the article as published, in reading order. */
-export function articleTexts() {
-  const { article, related } = CONTENT;
-  const texts = [article.headline, article.standfirst];
-  for (const block of article.body) {
-    if (block.paragraph) texts.push(block.paragraph);
-    if (block.subhead) texts.push(block.subhead);
-    if (block.quote) texts.push(`${block.quote.text} ${block.quote.attribution}`);
-  }
-  for (const teaser of related) texts.push(teaser.title, teaser.summary);
-  return texts;
-}
-
-/** The sentences of `articleTexts()`: split after . ? ! (and a closing quote) before a space. */
-export function sentences() {
-  return articleTexts().flatMap((text) => text.split(/(?<=[.?!][”’]?)\s+(?=[“‘A-Z0-9])/u));
-}
+// The content file (content/article.toml, or the one WAY_OUT_CONTENT names), its texts and
+// their sentences: ../shared.mjs, shared with the cross-engine reader flows (../flows/).
+export { CONTENT, articleTexts, sentences };
 
 /** The chart's canvas. */
 export const CHART_CANVAS = "#chart canvas";
@@ -64,7 +46,7 @@ export const test = base.extend({
 /** Loads the page and waits until the interactive chart has drawn. */
 export async function openChart(page, path = "/") {
   await page.goto(path);
-  await page.waitForFunction(() => performance.getEntriesByName("chart-interactive").length > 0);
+  await page.waitForFunction(chartIsInteractive);
   return page.locator("#chart");
 }
 
