@@ -20,14 +20,15 @@ async function check(url) {
     const messages = [];
     page.on("console", (message) => messages.push(`${message.type()}: ${message.text()}`));
     page.on("pageerror", (error) => messages.push(`page error: ${error.message}`));
-    await page.goto(url);
+    const response = await page.goto(url);
+    if (!response.ok()) return `the page answered ${response.status()}`;
     let failure = null;
     await page
       .waitForFunction(() => performance.getEntriesByName("chart-interactive").length > 0, null, { timeout: 30_000 })
       .catch(() => {
         failure = "the app did not draw its chart";
       });
-    const notice = await page.locator("#notice").textContent();
+    const notice = await page.evaluate(() => document.getElementById("notice")?.textContent);
     if (!failure && notice) failure = `the page shows its notice: ${notice}`;
     if (!failure && messages.length) failure = "the console is not clean";
     if (failure && messages.length) failure += `:\n${messages.join("\n")}`;
