@@ -3,6 +3,7 @@
 // group, killed as a group (a driver's browser and its web processes are its children) on every
 // path: when the engine closes, and when the runner exits, however it exits.
 import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
 import { access, constants } from "node:fs/promises";
 import { createServer } from "node:net";
 
@@ -28,12 +29,23 @@ export function freePort() {
 }
 
 const groups = new Set();
+const folders = new Set();
 
-// Whatever ends the runner, no Xvfb or driver outlives it. Signals end the process through
-// 'exit' (whose handlers must be synchronous: process.kill is).
+// Whatever ends the runner, no Xvfb or driver outlives it, nor a temporary folder. Signals end
+// the process through 'exit' (whose handlers must be synchronous: process.kill and rmSync are).
 process.on("exit", () => {
   for (const pid of groups) killGroup(pid, "SIGKILL");
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
+
+/** Removes `folder` now (`remove(folder)`), or when the runner exits, whichever comes first. */
+export function temporaryFolder(folder) {
+  folders.add(folder);
+  return () => {
+    folders.delete(folder);
+    rmSync(folder, { recursive: true, force: true });
+  };
+}
 for (const [signal, number] of [["SIGINT", 2], ["SIGTERM", 15], ["SIGHUP", 1]]) {
   process.once(signal, () => process.exit(128 + number));
 }

@@ -5,10 +5,10 @@
 // what the page reports from capture.js (serve.mjs). The engine interface is described in
 // ../engines.mjs.
 import { Builder, Key, Origin } from "selenium-webdriver";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, requireFile, startGroup, stopGroup, waitUntil } from "./processes.mjs";
+import { freePort, requireFile, startGroup, stopGroup, temporaryFolder, waitUntil } from "./processes.mjs";
 
 const DRIVER = process.env.WEBKIT_WEBDRIVER ?? "/usr/bin/WebKitWebDriver";
 const MINIBROWSER = process.env.MINIBROWSER ?? "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
@@ -50,11 +50,13 @@ async function startXvfb() {
 // draws the page, its controls and scrollbars itself.
 const GTK_CSS = "button, entry { min-width: 0; padding-left: 0; padding-right: 0; }\n";
 
+/** The config folder, and a function that removes it. */
 async function gtkConfig() {
   const home = await mkdtemp(join(tmpdir(), "way-out-webkit-"));
+  const remove = temporaryFolder(home);
   await mkdir(join(home, "gtk-3.0"));
   await writeFile(join(home, "gtk-3.0", "gtk.css"), GTK_CSS);
-  return home;
+  return [home, remove];
 }
 
 export async function launch({ ratio }) {
@@ -66,13 +68,14 @@ export async function launch({ ratio }) {
   let driver = null;
   let scheme = null;
   let config = null;
+  let removeConfig = null;
 
   async function stopAll() {
     await driver?.quit().catch(() => {});
     driver = null;
     await stopGroup(driverProcess);
     await stopGroup(xvfb);
-    if (config) await rm(config, { recursive: true, force: true });
+    removeConfig?.();
   }
 
   async function startSession(wanted) {
@@ -95,7 +98,7 @@ export async function launch({ ratio }) {
   try {
     let display;
     [xvfb, display] = await startXvfb();
-    config = await gtkConfig();
+    [config, removeConfig] = await gtkConfig();
     const port = await freePort();
     driverProcess = startGroup(DRIVER, [`--port=${port}`], {
       stdio: ["ignore", "pipe", "pipe"],
