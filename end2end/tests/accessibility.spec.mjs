@@ -1,6 +1,5 @@
 // axe-core (WCAG 2.0 A/AA, 2.1 AA) on the page as readers see it, and screenshots to look at.
-import AxeBuilder from "@axe-core/playwright";
-import { test, expect, CHART_FOCUS, openChart, ARTIFACTS } from "./fixtures.mjs";
+import { test, expect, CHART_FOCUS, openChart, ARTIFACTS, axeViolations } from "./fixtures.mjs";
 
 for (const colorScheme of ["light", "dark"]) {
   for (const width of [375, 1280]) {
@@ -11,10 +10,7 @@ for (const colorScheme of ["light", "dark"]) {
       await page.locator(CHART_FOCUS).focus();
       await page.keyboard.press("ArrowRight");
       await expect(page.locator(".chart-tooltip")).toBeVisible();
-      const results = await new AxeBuilder({ page })
-        .withTags(["wcag2a", "wcag2aa", "wcag21aa"])
-        .analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.keyboard.press("Escape");
       await page.screenshot({ path: `${ARTIFACTS}page-${width}-${colorScheme}.png`, fullPage: true });
       await chart.scrollIntoViewIfNeeded();

@@ -18,8 +18,13 @@ test("the article is semantic HTML", async ({ page }) => {
   await expect(page.locator("h1")).toHaveText(CONTENT.article.headline);
   const subheads = CONTENT.article.body.filter((b) => b.subhead).map((b) => b.subhead);
   await expect(page.locator("main article > h2")).toHaveText(subheads);
-  const quotes = CONTENT.article.body.filter((b) => b.quote).map((b) => b.quote.text);
-  await expect(page.locator("main article p > q")).toHaveText(quotes);
+  // Each quote is a paragraph of its published text (quotation marks included) and its
+  // attribution: no <q>, whose marks would double the published ones without the stylesheet.
+  await expect(page.locator("main article q")).toHaveCount(0);
+  const paragraphs = await page.locator("main article > p").allTextContents();
+  for (const { quote } of CONTENT.article.body.filter((b) => b.quote)) {
+    expect(paragraphs).toContain(`${quote.text} ${quote.attribution}`);
+  }
   const teasers = CONTENT.related.map((t) => t.title);
   await expect(page.locator("main aside.related h3")).toHaveText(teasers);
   await expect(page.locator("figure figcaption")).toContainText(`Source: ${CONTENT.chart.source}`);

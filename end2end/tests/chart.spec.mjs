@@ -1,5 +1,16 @@
 // The chart: sizes at every width and pixel ratio, hover, touch, keyboard, themes.
-import { test, expect, CHART_CANVAS, CHART_FOCUS, VALUES, CONTENT, openChart, sweepTooltips } from "./fixtures.mjs";
+import {
+  test,
+  expect,
+  CHART_CANVAS,
+  CHART_FOCUS,
+  VALUES,
+  CONTENT,
+  openChart,
+  sweepTooltips,
+  expectOnScale,
+  expectCanvasFitsBox,
+} from "./fixtures.mjs";
 import { readChartCanvas } from "../shared.mjs";
 
 const unit = CONTENT.chart.unit;
@@ -22,7 +33,9 @@ test("hovering shows each point's value, period and change", async ({ page }) =>
   await openChart(page);
   await page.locator("#chart").scrollIntoViewIfNeeded();
   const seen = await sweepTooltips(page);
-  expect(seen).toEqual(VALUES.map((v) => `${v} ${unit}`));
+  expect(seen.values).toEqual(VALUES.map((v) => `${v} ${unit}`));
+  // Each marker stands on the drawn line, at a height proportional to its value.
+  await expectOnScale(page, seen.markers, "linear");
   // The middle of the chart is nearest the middle point: its change from the first.
   const box = await page.locator(CHART_CANVAS).boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -42,6 +55,7 @@ test.describe("on a touch screen", () => {
     await page.locator("#chart").scrollIntoViewIfNeeded();
     const box = await page.locator(CHART_CANVAS).boundingBox();
     await page.touchscreen.tap(box.x + box.width - 20, box.y + box.height / 2);
+    await expect(page.locator(".chart-tooltip")).toBeVisible();
     await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${VALUES.at(-1)} ${unit}`);
     await page.touchscreen.tap(box.x + 30, box.y + box.height / 2);
     await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${VALUES[0]} ${unit}`);
@@ -67,6 +81,7 @@ test("the keyboard walks the points and the walk is announced", async ({ page })
     await page.keyboard.press("ArrowRight");
     await expect(live).toContainText(`Point ${i + 1} of ${VALUES.length}`);
     await expect(live).toContainText(`${value} ${unit}`);
+    await expect(page.locator(".chart-tooltip")).toBeVisible();
     await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${value} ${unit}`);
     await (i === 0 ? expect(change).toBeHidden() : expect(change).toContainText("since"));
   }
@@ -110,9 +125,7 @@ test("the chart redraws when the window is resized", async ({ page }) => {
   const chart = await openChart(page);
   const before = await chart.evaluate((box) => box.querySelector("canvas").width);
   await page.setViewportSize({ width: 400, height: 900 });
-  await expect
-    .poll(() => chart.evaluate((box) => box.querySelector("canvas").width))
-    .toBe(await chart.evaluate((box) => box.clientWidth));
+  await expectCanvasFitsBox(page);
   expect(before).toBeGreaterThan(400);
 });
 
@@ -137,13 +150,12 @@ async function luminances(page) {
   return { page: canvas.pageLuminance, chart: canvas.paintedLuminance, painted: canvas.painted };
 }
 
-test("dark mode darkens the page and the chart", async ({ browser }) => {
+test("dark mode darkens the page and the chart", async ({ page }) => {
   const measured = {};
   for (const colorScheme of ["light", "dark"]) {
-    const page = await browser.newPage({ colorScheme });
+    await page.emulateMedia({ colorScheme });
     await openChart(page);
     measured[colorScheme] = await luminances(page);
-    await page.close();
   }
   expect(measured.light.painted).toBeGreaterThan(1000);
   expect(measured.light.page - measured.dark.page).toBeGreaterThan(0.5);

@@ -1,6 +1,7 @@
 // Shared test setup: every page must keep its console clean, and the expected text comes from
 // the content file itself (content/article.toml), never copied into the tests.
 import { test as base, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { mkdirSync } from "node:fs";
 import { CONTENT, articleTexts, sentences, chartIsInteractive } from "../shared.mjs";
 
@@ -23,18 +24,27 @@ mkdirSync(ARTIFACTS, { recursive: true });
 
 export const test = base.extend({
   // A pattern of console messages a test expects (e.g. the network error of a request it blocks
-  // on purpose); null allows none.
+  // on purpose); null allows none. Each message reads "type: text (source URL)".
   allowedConsole: [null, { option: true }],
-  // Fails any test whose page logs an error or warning, or throws.
+  // Fails any test whose page (or any other page of its context) logs an error or warning, or
+  // throws, or opens a dialog.
   consoleMessages: [
-    async ({ page, allowedConsole }, use) => {
+    async ({ context, allowedConsole }, use) => {
       const messages = [];
-      page.on("console", (message) => {
-        if (["error", "warning", "assert"].includes(message.type())) {
-          messages.push(`${message.type()}: ${message.text()}`);
-        }
-      });
-      page.on("pageerror", (error) => messages.push(`pageerror: ${error.message}`));
+      const watch = (page) => {
+        page.on("console", (message) => {
+          if (["error", "warning", "assert"].includes(message.type())) {
+            messages.push(`${message.type()}: ${message.text()} (${message.location().url})`);
+          }
+        });
+        page.on("pageerror", (error) => messages.push(`pageerror: ${error.message}`));
+        page.on("dialog", (dialog) => {
+          messages.push(`dialog: ${dialog.type()} ${dialog.message()}`);
+          dialog.dismiss().catch(() => {});
+        });
+      };
+      context.pages().forEach(watch);
+      context.on("page", watch);
       await use(messages);
       const unexpected = messages.filter((m) => !allowedConsole?.test(m));
       expect(unexpected, "console messages").toEqual([]);
@@ -46,8 +56,81 @@ export const test = base.extend({
 /** Loads the page and waits until the interactive chart has drawn. */
 export async function openChart(page, path = "/") {
   await page.goto(path);
-  await page.waitForFunction(chartIsInteractive);
+  await waitInteractive(page);
   return page.locator("#chart");
+}
+
+/** Waits until the app's canvas has taken over (the `chart-interactive` mark). */
+export async function waitInteractive(page) {
+  await page.waitForFunction(chartIsInteractive);
+}
+
+/** Fails unless every sentence of the article is in `text`, naming the first missing one. */
+export function expectEverySentence(text) {
+  const all = sentences();
+  expect(all.length).toBeGreaterThan(5);
+  for (const sentence of all) expect(text.includes(sentence), sentence).toBe(true);
+}
+
+/** axe-core's WCAG 2.0 A/AA and 2.1 AA violations on the page as it is now, one line each. */
+export async function axeViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+}
+
+/** Waits until the chart's canvas has been redrawn at its box's width (after a resize). */
+export async function expectCanvasFitsBox(page) {
+  const chart = page.locator("#chart");
+  await expect
+    .poll(() => chart.evaluate((box) => box.querySelector("canvas").width / devicePixelRatio))
+    .toBe(await chart.evaluate((box) => box.clientWidth));
+}
+
+/**
+ * The chart canvas's pixels as a data URL. Reads a copy: reading the app's own canvas back
+ * makes Chromium warn in the console.
+ */
+export function canvasImage(page) {
+  return page.evaluate(() => {
+    const canvas = document.querySelector("#chart canvas.chart-canvas");
+    const copy = document.createElement("canvas");
+    [copy.width, copy.height] = [canvas.width, canvas.height];
+    copy.getContext("2d").drawImage(canvas, 0, 0);
+    return copy.toDataURL();
+  });
+}
+
+/**
+ * Keeps every WebAssembly instance's exports in `window.__wasmExports` and its memory in
+ * `window.__wasmMemories`, and hands each memory to `window.__onWasmMemory` if a test set one
+ * (it runs before the app starts).
+ */
+export async function keepWasmInstance(page) {
+  await page.addInitScript(() => {
+    window.__wasmMemories = [];
+    const keep = (original) =>
+      async function (...args) {
+        const result = await original.apply(this, args);
+        const instance = result.instance ?? result;
+        window.__wasmExports = instance.exports;
+        for (const value of Object.values(instance.exports ?? {})) {
+          if (value instanceof WebAssembly.Memory) {
+            window.__wasmMemories.push(value);
+            window.__onWasmMemory?.(value);
+          }
+        }
+        return result;
+      };
+    WebAssembly.instantiateStreaming = keep(WebAssembly.instantiateStreaming);
+    WebAssembly.instantiate = keep(WebAssembly.instantiate);
+  });
+}
+
+/** The selected point's tooltip value, or null while the tooltip is hidden. */
+export async function visibleTooltipValue(page) {
+  const tooltip = page.locator(".chart-tooltip");
+  if (!(await tooltip.isVisible())) return null;
+  return tooltip.locator(".tooltip-value").textContent();
 }
 
 /** The page's visible text, with whitespace as the reader sees it. */
@@ -55,18 +138,70 @@ export async function visibleText(page) {
   return page.evaluate(() => document.body.innerText);
 }
 
-/** Moves the mouse across the chart at mid-height; returns each distinct tooltip value seen. */
+/**
+ * Moves the mouse across the chart at mid-height; returns each distinct value the visible
+ * tooltip showed (`values`), and where its marker stood for each (`markers`: CSS pixels in the
+ * canvas).
+ */
 export async function sweepTooltips(page) {
   const canvas = page.locator(CHART_CANVAS);
   const box = await canvas.boundingBox();
   const seen = [];
+  const where = [];
   for (let x = 2; x < box.width - 2; x += 6) {
     await page.mouse.move(box.x + x, box.y + box.height / 2);
-    const value = await page
-      .locator(".chart-tooltip .tooltip-value")
-      .textContent({ timeout: 1000 })
-      .catch(() => null);
-    if (value && !seen.includes(value)) seen.push(value);
+    const value = await visibleTooltipValue(page);
+    if (value && !seen.includes(value)) {
+      seen.push(value);
+      where.push(await page.locator(".chart-marker").evaluate((m) => [m.offsetLeft, m.offsetTop]));
+    }
   }
-  return seen;
+  return { values: seen, markers: where };
+}
+
+/**
+ * Fails unless the hovered markers (`(await sweepTooltips(page)).markers`) stand where the values put
+ * them on a `scale` ("linear" or "log") axis: left to right, each height on the straight line
+ * through the first and last (a value's height is proportional to the value, or to its
+ * logarithm) to within 1.5 px; and unless the canvas shows the line's colour within 5 px of each.
+ */
+export async function expectOnScale(page, markers, scale) {
+  const values = CONTENT.chart.points.map((p) => p.value);
+  const f = scale === "log" ? Math.log : (v) => v;
+  expect(markers).toHaveLength(values.length);
+  const [x0, y0] = markers[0];
+  const [, yN] = markers.at(-1);
+  const [f0, fN] = [f(values[0]), f(values.at(-1))];
+  for (const [i, [x, y]] of markers.entries()) {
+    if (i > 0) expect(x, `point ${i} is right of point ${i - 1}`).toBeGreaterThan(markers[i - 1][0]);
+    const expected = y0 + ((f(values[i]) - f0) * (yN - y0)) / (fN - f0);
+    expect(Math.abs(y - expected), `point ${i}'s height on a ${scale} scale`).toBeLessThanOrEqual(1.5);
+  }
+  expect(x0).toBeGreaterThan(0);
+  await expect
+    .poll(() =>
+      page.evaluate((centres) => {
+        const canvas = document.querySelector("#chart canvas.chart-canvas");
+        const copy = document.createElement("canvas");
+        [copy.width, copy.height] = [canvas.width, canvas.height];
+        const context = copy.getContext("2d", { willReadFrequently: true });
+        context.drawImage(canvas, 0, 0);
+        const accent = getComputedStyle(document.documentElement).getPropertyValue("--accent").trim();
+        const target = [1, 3, 5].map((i) => parseInt(accent.slice(i, i + 2), 16));
+        const ratio = canvas.width / canvas.clientWidth;
+        // The points without the line's colour near them.
+        return centres
+          .map(([x, y], i) => {
+            const r = Math.round(5 * ratio);
+            const data = context.getImageData(Math.round(x * ratio) - r, Math.round(y * ratio) - r, 2 * r, 2 * r).data;
+            for (let j = 0; j < data.length; j += 4) {
+              const distance = Math.hypot(data[j] - target[0], data[j + 1] - target[1], data[j + 2] - target[2]);
+              if (data[j + 3] > 200 && distance < 60) return null;
+            }
+            return i;
+          })
+          .filter((i) => i !== null);
+      }, markers),
+    )
+    .toEqual([]);
 }
