@@ -5,7 +5,7 @@
 // SVG) and after hydration (the canvas), same page, viewport and theme, compared pixel by pixel.
 // The pictures and a map of the changed pixels land in end2end/artifacts/.
 import { writeFileSync } from "node:fs";
-import { test, expect, ARTIFACTS } from "./fixtures.mjs";
+import { test, expect, ARTIFACTS, openWithWasmHeld } from "./fixtures.mjs";
 
 /** A pixel has changed when a colour channel moved by more than this (of 255): anti-aliasing
  * at the edges of text and lines differs a little between SVG and canvas rasterisation. */
@@ -26,18 +26,6 @@ const CASES = [
   { width: 1280, layout: "wide", chartWidth: 592 },
 ];
 
-/** Opens the page with the wasm held back until `release()`: the static chart shows. */
-async function openWithWasmHeld(page) {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route("**/*.wasm", async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.goto("/", { waitUntil: "domcontentloaded" });
-  await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0);
-  return release;
-}
 
 /** Pixels of two same-size PNGs differing by more than TOLERANCE in a channel; a PNG of them. */
 async function comparePictures(context, before, after) {

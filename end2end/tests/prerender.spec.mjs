@@ -11,6 +11,7 @@ import {
   visibleText,
   expectEverySentence,
   keepWasmInstance,
+  openWithWasmHeld,
   ARTIFACTS,
 } from "./fixtures.mjs";
 
@@ -128,23 +129,7 @@ test.describe("the first paint", () => {
   }
 });
 
-/** Waits for the first contentful paint: the page as a reader first sees it, styled. */
-async function firstPaint(page) {
-  await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0);
-}
 
-/** Opens the page with the wasm download held back until `release()`; returns at first paint. */
-async function openWithWasmHeld(page) {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route("**/*.wasm", async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.goto("/", { waitUntil: "domcontentloaded" });
-  await firstPaint(page);
-  return release;
-}
 
 test("the static chart is on screen before the WebAssembly arrives", async ({ page }) => {
   const release = await openWithWasmHeld(page);
