@@ -34,7 +34,7 @@ function onTrap(error) {
 addEventListener("error", (event) => onTrap(event.error));
 addEventListener("unhandledrejection", (event) => onTrap(event.reason));
 
-// For the benchmark (../shared/bench, README "Size and speed"): the chart a reader first sees
+// For the benchmark (../shared/bench, docs/build.md "Size and speed"): the chart a reader first sees
 // is the prerendered static one (the build always writes it, and the end-to-end tests check it),
 // painted in the page's first paint, so "chart-drawn" is that paint's time. The app marks
 // "chart-interactive" once the canvas has taken over. It starts once that first paint has been

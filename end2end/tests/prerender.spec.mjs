@@ -101,7 +101,7 @@ test("before the WebAssembly arrives, the static chart follows the dark scheme",
 });
 
 // Each font instance (family, weight, size) the first layout meets costs it a font set-up, about
-// 5 ms under the benchmark's 4x CPU throttle (README, "The first paint"). The type scale keeps
+// 5 ms under the benchmark's 4x CPU throttle (docs/build.md, "The first paint"). The type scale keeps
 // them to seven; a new size or weight anywhere in the page or the static chart fails this.
 test.describe("the first paint", () => {
   test.use({ javaScriptEnabled: false });
