@@ -14,6 +14,11 @@
 //     messages()                           console errors and warnings the engine itself gives
 //                                          (none in WebKit: capture.js records what the page reports)
 //     close()                              ends the browser and everything it started
+//     setRatio(ratio)                      optional: changes the loaded page's devicePixelRatio, as
+//                                          a move to another screen does (Firefox only: Chromium's
+//                                          emulation changes the ratio without the media query
+//                                          change a real screen fires, and WebDriver has no such
+//                                          command for WebKit)
 // A missing browser, driver or Xvfb fails its engine, naming the Debian package to install.
 import { after, before, test } from "node:test";
 import { access } from "node:fs/promises";
@@ -26,7 +31,7 @@ import * as firefox from "./engines/firefox.mjs";
 import * as webkit from "./engines/webkit.mjs";
 import { assertClean, assertPolicyEnforced, openInteractive } from "./flows/page.mjs";
 import { assertArticleWhole } from "./flows/article.mjs";
-import { assertChartDrawn } from "./flows/chart.mjs";
+import { assertChartDrawn, assertRedrawnAtRatio } from "./flows/chart.mjs";
 import { assertHover } from "./flows/pointer.mjs";
 import { assertKeyboard } from "./flows/keyboard.mjs";
 import { assertDarkScheme } from "./flows/theme.mjs";
@@ -91,6 +96,12 @@ async function runEngine(t, name, url) {
         if (!light || !dark) throw new Error(`no chart measured at ${width} px in both schemes (failed above)`);
         assertDarkScheme(light, dark);
       }
+    });
+    await t.test("the canvas follows a pixel-ratio change at run time (1280 px, light)", async (t) => {
+      if (!engine.setRatio) return t.skip(`${name}'s driver cannot change a loaded page's pixel ratio`);
+      await openInteractive(engine, url, VIEWS[1]);
+      await assertRedrawnAtRatio(engine, 3);
+      await assertRedrawnAtRatio(engine, RATIO);
     });
     await t.test("the policy is in force and a violation is seen", () => assertPolicyEnforced(engine));
   } finally {

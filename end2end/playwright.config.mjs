@@ -1,4 +1,5 @@
-// End-to-end tests against the optimised release build (../dist from `scripts/trunk build --release`),
+// End-to-end tests against the optimised release build (../dist from `scripts/trunk build --release`,
+// or the folder in WAY_OUT_E2E_DIST, e.g. a deliberately broken copy to see a test fail),
 // served on 127.0.0.1 with a strict Content-Security-Policy, in Debian's Chromium.
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium.mjs";
@@ -35,4 +36,4 @@ export async function suite({ testDir, outputDir, dist, portVariable }) {
   });
 }
 
-export default await suite({ testDir: "./tests", outputDir: "./test-results", dist: "../dist", portVariable: "WAY_OUT_E2E_PORT" });
+export default await suite({ testDir: "./tests", outputDir: "./test-results", dist: process.env.WAY_OUT_E2E_DIST ?? "../dist", portVariable: "WAY_OUT_E2E_PORT" });

@@ -15,6 +15,7 @@ export async function launch({ ratio }) {
   let scheme = null;
   let page = null;
   let messages = [];
+  let viewport = null;
 
   async function start(wanted) {
     await browser?.close();
@@ -48,9 +49,14 @@ export async function launch({ ratio }) {
         }
       });
       page.on("pageerror", (error) => messages.push(`page error: ${error.message ?? error}`));
-      await page.setViewport({ width, height, deviceScaleFactor: ratio });
+      viewport = { width, height };
+      await page.setViewport({ ...viewport, deviceScaleFactor: ratio });
       await page.goto(url);
     },
+
+    // Like moving the window to a screen of another density: Firefox fires the resolution
+    // media query's change, as it does for a real one.
+    setRatio: (ratio) => page.setViewport({ ...viewport, deviceScaleFactor: ratio }),
 
     evaluate: (fn, ...args) => page.evaluate(fn, ...args),
     mouseMove: (x, y) => page.mouse.move(x, y),

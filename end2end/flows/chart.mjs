@@ -58,3 +58,19 @@ export async function assertChartDrawn(engine, { width, ratio }) {
   assert.ok(boxes.pageWidth <= boxes.viewportWidth, `the page scrolls sideways: ${boxes.pageWidth} > ${boxes.viewportWidth}`);
   return canvas;
 }
+
+/**
+ * Changes the page's devicePixelRatio to `ratio` (engine.setRatio) and asserts the canvas is
+ * drawn again, crisp at the new ratio: its backing store becomes CSS size × `ratio`, painted.
+ */
+export async function assertRedrawnAtRatio(engine, ratio) {
+  await engine.setRatio(ratio);
+  let canvas = null;
+  for (let tries = 0; tries < 50; tries++) {
+    canvas = await engine.evaluate(readChartCanvas);
+    const crisp = canvas.backing.every((pixels, i) => pixels === Math.round(canvas.css[i] * ratio));
+    if (canvas.ratio === ratio && crisp && canvas.painted > canvas.pixels * 0.02) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  assert.fail(`after a change to ${ratio} device pixels per CSS pixel the canvas is ${JSON.stringify(canvas)}`);
+}

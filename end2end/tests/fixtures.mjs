@@ -163,7 +163,9 @@ export async function sweepTooltips(page) {
  * Fails unless the hovered markers (`(await sweepTooltips(page)).markers`) stand where the values put
  * them on a `scale` ("linear" or "log") axis: left to right, each height on the straight line
  * through the first and last (a value's height is proportional to the value, or to its
- * logarithm) to within 1.5 px; and unless the canvas shows the line's colour within 5 px of each.
+ * logarithm) to within 1.5 px; and unless the canvas shows the line's colour within 5 px of each
+ * point, and within 3 px of one of three places (¼, ½, ¾) along the segment between each two
+ * (so a line drawn elsewhere, or not at all, fails even where its points are right).
  */
 export async function expectOnScale(page, markers, scale) {
   const values = CONTENT.chart.points.map((p) => p.value);
@@ -178,9 +180,17 @@ export async function expectOnScale(page, markers, scale) {
     expect(Math.abs(y - expected), `point ${i}'s height on a ${scale} scale`).toBeLessThanOrEqual(1.5);
   }
   expect(x0).toBeGreaterThan(0);
+  // Where the line's colour must be: each point (radius 5), and each segment (radius 3, at one
+  // of three places: a dashed segment may have a gap at any one of them).
+  const places = markers.map((centre, i) => ({ what: `point ${i}`, radius: 5, near: [centre] }));
+  for (let i = 1; i < markers.length; i++) {
+    const [[xa, ya], [xb, yb]] = [markers[i - 1], markers[i]];
+    const along = [0.25, 0.5, 0.75].map((t) => [xa + t * (xb - xa), ya + t * (yb - ya)]);
+    places.push({ what: `the line from point ${i - 1} to ${i}`, radius: 3, near: along });
+  }
   await expect
     .poll(() =>
-      page.evaluate((centres) => {
+      page.evaluate((places) => {
         const canvas = document.querySelector("#chart canvas.chart-canvas");
         const copy = document.createElement("canvas");
         [copy.width, copy.height] = [canvas.width, canvas.height];
@@ -189,19 +199,18 @@ export async function expectOnScale(page, markers, scale) {
         const accent = getComputedStyle(document.documentElement).getPropertyValue("--accent").trim();
         const target = [1, 3, 5].map((i) => parseInt(accent.slice(i, i + 2), 16));
         const ratio = canvas.width / canvas.clientWidth;
-        // The points without the line's colour near them.
-        return centres
-          .map(([x, y], i) => {
-            const r = Math.round(5 * ratio);
-            const data = context.getImageData(Math.round(x * ratio) - r, Math.round(y * ratio) - r, 2 * r, 2 * r).data;
-            for (let j = 0; j < data.length; j += 4) {
-              const distance = Math.hypot(data[j] - target[0], data[j + 1] - target[1], data[j + 2] - target[2]);
-              if (data[j + 3] > 200 && distance < 60) return null;
-            }
-            return i;
-          })
-          .filter((i) => i !== null);
-      }, markers),
+        const hasAccent = ([x, y], radius) => {
+          const r = Math.round(radius * ratio);
+          const data = context.getImageData(Math.round(x * ratio) - r, Math.round(y * ratio) - r, 2 * r, 2 * r).data;
+          for (let j = 0; j < data.length; j += 4) {
+            const distance = Math.hypot(data[j] - target[0], data[j + 1] - target[1], data[j + 2] - target[2]);
+            if (data[j + 3] > 200 && distance < 60) return true;
+          }
+          return false;
+        };
+        // The places without the line's colour.
+        return places.filter(({ radius, near }) => !near.some((centre) => hasAccent(centre, radius))).map(({ what }) => what);
+      }, places),
     )
     .toEqual([]);
 }

@@ -79,6 +79,9 @@ test.describe("with JavaScript disabled, in the dark scheme", () => {
     for (const name of ["Table", "Chart", "Logarithmic", "Linear", "Download image (PNG)", "Copy embed code"]) {
       await expect(page.getByRole("button", { name, exact: true })).toHaveCount(0);
     }
+    // Gone, not just invisible: they leave no empty space where they would be.
+    const kept = await page.locator(".needs-js").evaluateAll((all) => all.filter((e) => e.getBoundingClientRect().height > 0).map((e) => e.className));
+    expect(kept, "controls that need the app still take space").toEqual([]);
     const csv = page.getByRole("link", { name: "Get the data (CSV)" });
     await expect(csv).toBeVisible();
     const href = await csv.getAttribute("href");
