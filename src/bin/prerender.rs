@@ -1,12 +1,17 @@
 //! Trunk post-build hook: writes the prerendered article and static chart into the staged
 //! `index.html` (`$TRUNK_STAGING_DIR/index.html`, or the path given as the first argument), and
-//! its embed version, `embed.html`, beside it.
+//! beside it the embed version, `embed.html`, the social card (`card-<hash>.png`) and, when the
+//! site URL is set (`WAY_OUT_SITE_URL`), the oEmbed file (`oembed.json`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use way_out::content::{ARTICLE, CHART};
 use way_out::embed::EMBED_PAGE;
-use way_out::prerender::{embed_page, fill_template};
+use way_out::prerender::card::{social_card, FONT_DIR};
+use way_out::prerender::oembed::{oembed_json, OEMBED_FILE};
+use way_out::prerender::site::{SiteUrl, SITE_URL_VARIABLE};
+use way_out::prerender::{embed_page, fill_template, Sharing};
 
 fn main() -> ExitCode {
     let path = match std::env::args().nth(1) {
@@ -29,14 +34,35 @@ fn main() -> ExitCode {
 }
 
 fn prerender(index: &Path) -> Result<(), String> {
+    let site = match std::env::var(SITE_URL_VARIABLE) {
+        Ok(text) if !text.is_empty() => Some(SiteUrl::parse(&text)?),
+        _ => {
+            // The one line a builder sees: the build works, its sharing links are incomplete.
+            eprintln!(
+                "prerender: warning: {SITE_URL_VARIABLE} is not set, so og:url, the canonical link and oEmbed are left out and og:image is relative (README, \"Deploy\")"
+            );
+            None
+        }
+    };
+    let card = social_card(&ARTICLE, &CHART, FONT_DIR)?;
+    let sharing = Sharing {
+        site: site.as_ref(),
+        card_file: &card.file_name,
+    };
     let template = std::fs::read_to_string(index)
         .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-    let page = fill_template(&template)?;
+    let page = fill_template(&template, sharing)?;
     let embed = embed_page(&page)?;
-    write(index, &page)?;
-    write(&index.with_file_name(EMBED_PAGE), &embed)
+    write(index, page.as_bytes())?;
+    write(&index.with_file_name(EMBED_PAGE), embed.as_bytes())?;
+    write(&index.with_file_name(&card.file_name), &card.png)?;
+    if let Some(site) = &site {
+        let json = oembed_json(&CHART, site, &card.file_name);
+        write(&index.with_file_name(OEMBED_FILE), json.as_bytes())?;
+    }
+    Ok(())
 }
 
-fn write(path: &Path, text: &str) -> Result<(), String> {
-    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }

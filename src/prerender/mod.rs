@@ -2,16 +2,22 @@
 //! the browser hydrates, and the chart as static SVG from the same drawing code as the canvas.
 //! Run by `src/bin/prerender.rs` from a Trunk post-build hook.
 
+pub mod card;
+pub mod oembed;
+pub mod site;
 mod svg;
 
 pub use svg::chart_svgs;
+
+use oembed::OEMBED_FILE;
+use site::SiteUrl;
 
 use html_escape::{encode_double_quoted_attribute, encode_text};
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 
 use crate::components::App;
-use crate::content::{Block, ARTICLE};
+use crate::content::{Block, ARTICLE, CHART};
 
 /// The element the app hydrates; Trunk's `index.html` must contain it, empty, exactly once.
 pub const APP_ROOT: &str = r#"<div id="app"></div>"#;
@@ -30,27 +36,68 @@ fn valid_markers(html: &str) -> String {
     html.replace("<!>", "<!---->")
 }
 
-/// `<title>`, description and sharing metadata, from the content.
-pub fn render_head() -> String {
+/// What the head's sharing tags point at.
+#[derive(Clone, Copy, Debug)]
+pub struct Sharing<'a> {
+    /// Where the page is published (`WAY_OUT_SITE_URL`). Without it, the card's URL is relative
+    /// and the tags that must be absolute (`og:url`, canonical, oEmbed) are left out.
+    pub site: Option<&'a SiteUrl>,
+    /// The social card's file name, beside index.html (`card::social_card`).
+    pub card_file: &'a str,
+}
+
+/// `<title>`, description and sharing metadata, from the content: Open Graph (read by most
+/// link previews; X reads the title, description and image from them too), the large-picture
+/// card, and oEmbed discovery.
+pub fn render_head(sharing: Sharing) -> String {
     let article = &ARTICLE;
-    let title = encode_text(article.headline);
-    let description =
-        encode_double_quoted_attribute(first_paragraph().unwrap_or(article.standfirst));
-    let headline = encode_double_quoted_attribute(article.headline);
-    format!(
+    let attribute = |text: &str| encode_double_quoted_attribute(text).into_owned();
+    let description = attribute(first_paragraph().unwrap_or(article.standfirst));
+    let headline = attribute(article.headline);
+    let mut head = format!(
         concat!(
             r#"<title>{title}</title>"#,
             r#"<meta name="description" content="{description}">"#,
             r#"<meta property="og:type" content="article">"#,
             r#"<meta property="og:title" content="{headline}">"#,
             r#"<meta property="og:description" content="{description}">"#,
-            // X reads the title and description from the og: tags when its own are missing.
-            r#"<meta name="twitter:card" content="summary">"#,
         ),
-        title = title,
+        title = encode_text(article.headline),
         description = description,
         headline = headline,
-    )
+    );
+    if let Some(site) = sharing.site {
+        let url = attribute(site.as_str());
+        head.push_str(&format!(
+            r#"<meta property="og:url" content="{url}"><link rel="canonical" href="{url}">"#
+        ));
+    }
+    let card = match sharing.site {
+        Some(site) => site.join(sharing.card_file),
+        None => sharing.card_file.to_string(),
+    };
+    head.push_str(&format!(
+        concat!(
+            r#"<meta property="og:image" content="{card}">"#,
+            r#"<meta property="og:image:width" content="{width}">"#,
+            r#"<meta property="og:image:height" content="{height}">"#,
+            r#"<meta property="og:image:alt" content="{alt}">"#,
+            r#"<meta name="twitter:card" content="summary_large_image">"#,
+        ),
+        card = attribute(&card),
+        width = card::WIDTH,
+        height = card::HEIGHT,
+        // What the picture shows: the chart's title and its description made from the data.
+        alt = attribute(&format!("{}. {}", CHART.title, CHART.description)),
+    ));
+    if let Some(site) = sharing.site {
+        head.push_str(&format!(
+            r#"<link rel="alternate" type="application/json+oembed" href="{}" title="{}">"#,
+            attribute(&site.join(OEMBED_FILE)),
+            attribute(CHART.title),
+        ));
+    }
+    head
 }
 
 fn first_paragraph() -> Option<&'static str> {
@@ -62,13 +109,13 @@ fn first_paragraph() -> Option<&'static str> {
 
 /// Finishes Trunk's built `index.html`: the rendered head and app, and the wasm preload fixed
 /// for `js/loader.js`.
-pub fn fill_template(template: &str) -> Result<String, String> {
+pub fn fill_template(template: &str, sharing: Sharing) -> Result<String, String> {
     for marker in ["</head>", APP_ROOT] {
         if template.matches(marker).count() != 1 {
             return Err(format!("index.html must contain `{marker}` exactly once"));
         }
     }
-    let with_head = template.replacen("</head>", &format!("{}</head>", render_head()), 1);
+    let with_head = template.replacen("</head>", &format!("{}</head>", render_head(sharing)), 1);
     let app = format!(r#"<div id="app">{}</div>"#, render_app());
     move_wasm_integrity(&with_head.replacen(APP_ROOT, &app, 1))
         .and_then(|page| hoist_preloads(&page))
@@ -163,6 +210,54 @@ mod tests {
         r#"<link rel="preload" href="/a_bg.wasm" crossorigin="anonymous" integrity="sha384-w" as="fetch">"#,
         r#"</head><body><div id="app"></div></body></html>"#
     );
+
+    const NO_SITE: Sharing = Sharing {
+        site: None,
+        card_file: "card-0123456789abcdef.png",
+    };
+
+    /// The head's sharing tags for a build with a site URL: absolute, as link previews and
+    /// oEmbed consumers need them.
+    #[test]
+    fn with_a_site_url_the_sharing_tags_are_absolute() {
+        let site = SiteUrl::parse("https://example.org/news/2015/a-way-out/").unwrap();
+        let head = render_head(Sharing {
+            site: Some(&site),
+            ..NO_SITE
+        });
+        for tag in [
+            r#"<meta property="og:url" content="https://example.org/news/2015/a-way-out/">"#,
+            r#"<link rel="canonical" href="https://example.org/news/2015/a-way-out/">"#,
+            r#"<meta property="og:image" content="https://example.org/news/2015/a-way-out/card-0123456789abcdef.png">"#,
+            r#"<meta property="og:image:width" content="1200">"#,
+            r#"<meta property="og:image:height" content="630">"#,
+            r#"<meta name="twitter:card" content="summary_large_image">"#,
+            concat!(
+                r#"<link rel="alternate" type="application/json+oembed" "#,
+                r#"href="https://example.org/news/2015/a-way-out/oembed.json" "#,
+                r#"title="The gang exit program has roughly doubled every year">"#
+            ),
+        ] {
+            assert_eq!(head.matches(tag).count(), 1, "{tag} in {head}");
+        }
+        // The picture's text alternative is the chart's generated description.
+        assert!(head.contains(concat!(
+            r#"<meta property="og:image:alt" content="The gang exit program has roughly doubled every "#,
+            r#"year. The number of people rose from 15 in early 2013 to 74 in February 2015"#
+        )), "{head}");
+    }
+
+    /// Without a site URL the build still makes a valid head: the card relative, nothing that
+    /// must be absolute.
+    #[test]
+    fn without_a_site_url_the_card_is_relative_and_absolute_only_tags_are_left_out() {
+        let head = render_head(NO_SITE);
+        assert!(head.contains(r#"<meta property="og:image" content="card-0123456789abcdef.png">"#));
+        assert!(head.contains(r#"<meta name="twitter:card" content="summary_large_image">"#));
+        for absent in ["og:url", "canonical", "oembed"] {
+            assert!(!head.contains(absent), "{absent} in {head}");
+        }
+    }
 
     /// Every piece of text the content file gives the article, read from the file as it is now:
     /// a stale build would render something else.
@@ -271,7 +366,7 @@ mod tests {
 
     #[test]
     fn the_template_gets_head_app_and_a_wasm_preload_without_integrity() {
-        let page = fill_template(TEMPLATE).unwrap();
+        let page = fill_template(TEMPLATE, NO_SITE).unwrap();
         assert!(page.contains("<title>Members asking for help to leave their biker gangs</title>"));
         assert!(page.contains(r#"<meta property="og:type" content="article">"#));
         assert!(page.contains(r#"<div id="app"><main"#));
@@ -290,7 +385,7 @@ mod tests {
 
     #[test]
     fn the_embed_page_is_the_same_page_marked_as_embedded() {
-        let page = fill_template(TEMPLATE).unwrap();
+        let page = fill_template(TEMPLATE, NO_SITE).unwrap();
         let embed = embed_page(&page).unwrap();
         assert!(embed.starts_with(r#"<html lang="en" class="embed"><head>"#));
         assert!(embed.contains(r#"<meta name="robots" content="noindex"></head>"#));
@@ -304,10 +399,10 @@ mod tests {
 
     #[test]
     fn a_template_without_its_markers_is_refused() {
-        assert!(fill_template("<html><body></body></html>").is_err());
+        assert!(fill_template("<html><body></body></html>", NO_SITE).is_err());
         let no_preload = TEMPLATE.replace("a_bg.wasm", "a.bin");
         assert_eq!(
-            fill_template(&no_preload).unwrap_err(),
+            fill_template(&no_preload, NO_SITE).unwrap_err(),
             "expected one wasm preload link from Trunk, found 0"
         );
     }

@@ -55,10 +55,25 @@ pub fn chart_svgs(chart: &Chart) -> String {
 /// One static chart, themed by CSS. Sized by its viewBox only, so CSS can scale it to the
 /// chart box.
 fn chart_svg(chart: &Chart, (width, height): (u32, u32)) -> String {
+    // The light palette's eight colours are distinct, so each names one role.
+    let svg = drawn_svg(chart, (width, height), 1.0, &LIGHT);
+    let sized = svg.replacen(&format!(r#"width="{width}" height="{height}" "#), "", 1);
+    colours_as_classes(&merge_polylines(&tidy_svg(&sized)), &LIGHT)
+}
+
+/// The chart as plotters draws it on an SVG of `width` × `height` backend pixels, at `ratio`
+/// backend pixels per CSS pixel, in `palette`'s colours (as attributes) and the page's font
+/// stack: the static chart before CSS theming, and the social card's chart (`card.rs`).
+pub(super) fn drawn_svg(
+    chart: &Chart,
+    (width, height): (u32, u32),
+    ratio: f64,
+    palette: &Palette,
+) -> String {
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        let mut layout = Layout::new(f64::from(width), 1.0);
+        let mut layout = Layout::new(f64::from(width) / ratio, ratio);
         layout.font_scale = SVG_FONT_SCALE;
         let frame = Frame {
             points: chart.points,
@@ -66,15 +81,13 @@ fn chart_svg(chart: &Chart, (width, height): (u32, u32)) -> String {
             axes: &chart.axes,
             scale: YScale::Linear,
             progress: 1.0,
-            // Its eight colours are distinct, so each names one role.
-            palette: &LIGHT,
+            palette,
             layout,
         };
         draw(&area, &frame).expect("drawing into a String cannot fail");
         area.present().expect("drawing into a String cannot fail");
     }
-    let sized = svg.replacen(&format!(r#"width="{width}" height="{height}" "#), "", 1);
-    colours_as_classes(&merge_polylines(&tidy_svg(&sized)), &LIGHT)
+    svg
 }
 
 /// `fill="#1F5FA8"` → `class="f-accent"` (and `stroke` → `s-…`) for every colour of
