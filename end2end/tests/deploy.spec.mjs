@@ -1,0 +1,256 @@
+// The release build as a real web server publishes it: Debian's nginx (a foreground instance of
+// our own, on a free port, with its own prefix and temporary folders; never the system service),
+// configured with deploy/nginx/, serving ../dist under a sub-path as a newsroom would. The page,
+// its embed version, every file they load or link to, the social card and the oEmbed file work
+// there, with no 404 and a clean console, and each kind of file gets the documented headers.
+// The build must have been made with the suite's site URL (scripts/test:
+// WAY_OUT_SITE_URL=https://example.org/news/2015/a-way-out/): the page's absolute links name it,
+// and the test follows them to the same path on this server.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { test, expect, CONTENT, waitInteractive } from "./fixtures.mjs";
+import { freePort, requireFile, startGroup, stopGroup, temporaryFolder, waitUntil } from "../engines/processes.mjs";
+
+const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
+const DEPLOY = fileURLToPath(new URL("../../deploy/nginx/", import.meta.url));
+const NGINX = "/usr/sbin/nginx";
+const BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
+/** Where the suite's build says it is published, and the same path on the test's server. */
+const SITE = "https://example.org/news/2015/a-way-out/";
+const PATH = "/news/2015/a-way-out/";
+
+const POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data: blob:; object-src 'none'; base-uri 'none'";
+const IMMUTABLE = "public, max-age=31536000, immutable";
+
+let nginx;
+let origin;
+let removeFolder;
+
+/** An nginx.conf that serves the build at PATH with the deploy/ snippets, all inside `prefix`. */
+function nginxConf(prefix, port) {
+  return `
+load_module ${BROTLI_MODULE};
+worker_processes 1;
+pid ${prefix}/nginx.pid;
+error_log ${prefix}/error.log warn;
+events { worker_connections 64; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+  client_body_temp_path ${prefix}/tmp/body;
+  proxy_temp_path ${prefix}/tmp/proxy;
+  fastcgi_temp_path ${prefix}/tmp/fastcgi;
+  uwsgi_temp_path ${prefix}/tmp/uwsgi;
+  scgi_temp_path ${prefix}/tmp/scgi;
+  server {
+    listen 127.0.0.1:${port};
+    location ${PATH} {
+      alias ${DIST};
+      include ${DEPLOY}way-out.conf;
+      include ${DEPLOY}way-out-brotli.conf;
+    }
+  }
+}
+`;
+}
+
+test.beforeAll(async () => {
+  await requireFile(NGINX, "nginx-light");
+  try {
+    readFileSync(BROTLI_MODULE);
+  } catch {
+    throw new Error(`${BROTLI_MODULE} is missing: install it with \`apt-get install libnginx-mod-http-brotli-static\``);
+  }
+  const prefix = mkdtempSync(join(tmpdir(), "way-out-nginx-"));
+  removeFolder = temporaryFolder(prefix);
+  mkdirSync(join(prefix, "tmp"));
+  const port = await freePort();
+  writeFileSync(join(prefix, "nginx.conf"), nginxConf(prefix, port));
+  nginx = startGroup(NGINX, ["-p", `${prefix}/`, "-c", `${prefix}/nginx.conf`, "-g", "daemon off;"]);
+  origin = `http://127.0.0.1:${port}`;
+  await waitUntil(async () => (await fetch(`${origin}${PATH}`)).ok, { what: `nginx at ${origin}${PATH} (${nginx.output})` });
+});
+
+test.afterAll(async () => {
+  await stopGroup(nginx);
+  removeFolder?.();
+});
+
+/** The test server's URL for an absolute URL of the site (or a path under it). */
+function local(url) {
+  if (!url.startsWith(SITE)) throw new Error(`${url} is not under ${SITE}: build with WAY_OUT_SITE_URL=${SITE}`);
+  return `${origin}${PATH}${url.slice(SITE.length)}`;
+}
+
+/** The `content`/`href` of the head's tag matching `selector`. */
+async function headValue(page, selector, attribute) {
+  const value = await page.locator(selector).getAttribute(attribute);
+  expect(value, selector).not.toBeNull();
+  return value;
+}
+
+/** Every same-origin URL the page names: links, scripts, styles (noscript's too), anchors. */
+async function namedUrls(page) {
+  return page.evaluate(() => {
+    const urls = [];
+    for (const element of document.querySelectorAll("[href], [src]")) {
+      const url = new URL(element.getAttribute("href") ?? element.getAttribute("src"), document.baseURI);
+      if (url.origin === location.origin) urls.push(url.href.split("#")[0]);
+    }
+    // Inside <noscript> (the page is parsed with scripting on, so its content is text).
+    for (const noscript of document.querySelectorAll("noscript")) {
+      for (const match of noscript.textContent.matchAll(/href="([^"]+)"/g)) urls.push(new URL(match[1], document.baseURI).href);
+    }
+    return [...new Set(urls)];
+  });
+}
+
+for (const file of ["", "embed.html"]) {
+  test(`${file || "the page"} under ${PATH}: the app starts, every file it names loads, no 404`, async ({ page }) => {
+    const failures = [];
+    page.on("response", (response) => {
+      if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
+    });
+    page.on("requestfailed", (request) => failures.push(`failed ${request.url()}`));
+    await page.goto(`${origin}${PATH}${file}`);
+    await waitInteractive(page);
+    const urls = await namedUrls(page);
+    expect(urls.some((url) => /noscript-[0-9a-f]{16}\.css$/.test(url)), "a content-hashed noscript.css").toBe(true);
+    expect(urls.length).toBeGreaterThan(4);
+    for (const url of urls) {
+      const response = await fetch(url);
+      expect(response.status, url).toBe(200);
+    }
+    expect(failures).toEqual([]);
+  });
+}
+
+test("the page's links and downloads work under the sub-path", async ({ page }) => {
+  await page.goto(`${origin}${PATH}`);
+  await waitInteractive(page);
+  for (const name of ["Get the data (CSV)", "Download image (PNG)"]) {
+    const control = page.getByRole("link", { name }).or(page.getByRole("button", { name }));
+    const [download] = await Promise.all([page.waitForEvent("download"), control.click()]);
+    expect(download.suggestedFilename(), name).toMatch(new RegExp(`^${CONTENT.chart.slug}\\.(csv|png)$`));
+    expect(await download.failure(), name).toBeNull();
+  }
+});
+
+test("the sharing tags are absolute, and the social card is a 1200 × 630 picture of the story", async ({ page }) => {
+  await page.goto(`${origin}${PATH}`);
+  expect(await headValue(page, 'meta[property="og:url"]', "content")).toBe(SITE);
+  expect(await headValue(page, 'link[rel="canonical"]', "href")).toBe(SITE);
+  expect(await headValue(page, 'meta[name="twitter:card"]', "content")).toBe("summary_large_image");
+  const alt = await headValue(page, 'meta[property="og:image:alt"]', "content");
+  expect(alt.startsWith(`${CONTENT.chart.title}. The number of ${CONTENT.chart.unit} rose from 15`), alt).toBe(true);
+  const image = await headValue(page, 'meta[property="og:image"]', "content");
+  expect(image).toMatch(/^https:\/\/example\.org\/news\/2015\/a-way-out\/card-[0-9a-f]{16}\.png$/);
+
+  // Decoded by the browser: its size, and what it shows where (shares written by hand from the
+  // card's layout: the headline's dark type at the top, the chart's drawing in the middle).
+  const picture = await page.evaluate(async (src) => {
+    const img = new Image();
+    img.src = src;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const context = canvas.getContext("2d", { willReadFrequently: true });
+    context.drawImage(img, 0, 0);
+    const share = (top, bottom, test) => {
+      const { data } = context.getImageData(0, top, canvas.width, bottom - top);
+      let hits = 0;
+      for (let i = 0; i < data.length; i += 4) if (test(data[i], data[i + 1], data[i + 2])) hits++;
+      return hits / (data.length / 4);
+    };
+    return {
+      width: img.naturalWidth,
+      height: img.naturalHeight,
+      headlineDark: share(50, 180, (r, g, b) => r < 80 && g < 80 && b < 80),
+      chartDrawn: share(260, 560, (r, g, b) => r < 235 || g < 235 || b < 235),
+    };
+  }, local(image));
+  expect([picture.width, picture.height]).toEqual([1200, 630]);
+  expect(picture.headlineDark, "dark headline type").toBeGreaterThan(0.05);
+  expect(picture.chartDrawn, "the chart's drawing").toBeGreaterThan(0.08);
+  const bytes = (await (await fetch(local(image))).arrayBuffer()).byteLength;
+  expect(bytes, "card bytes").toBeLessThan(100_000);
+});
+
+test("oEmbed: the page names its JSON, a rich embed of the copied embed code", async ({ page }) => {
+  await page.goto(`${origin}${PATH}`);
+  const link = page.locator('link[rel="alternate"][type="application/json+oembed"]');
+  expect(await link.getAttribute("title")).toBe(CONTENT.chart.title);
+  const href = await link.getAttribute("href");
+  expect(href).toBe(`${SITE}oembed.json`);
+  const response = await fetch(local(href));
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+  const oembed = await response.json();
+  expect(oembed).toMatchObject({
+    version: "1.0",
+    type: "rich",
+    title: CONTENT.chart.title,
+    provider_name: "example.org",
+    provider_url: "https://example.org/",
+    thumbnail_url: await headValue(page, 'meta[property="og:image"]', "content"),
+    thumbnail_width: 1200,
+    thumbnail_height: 630,
+  });
+  expect(oembed.width).toBeGreaterThan(0);
+  expect(oembed.height).toBeGreaterThan(0);
+  expect(oembed.html).toContain(`<iframe src="${SITE}embed.html"`);
+  // The iframe's page is there.
+  const embed = await fetch(local(`${SITE}embed.html`));
+  expect(embed.status).toBe(200);
+});
+
+/** The response headers for `file` under PATH, asking for `encoding`. */
+async function headers(file, encoding = "identity") {
+  const response = await fetch(`${origin}${PATH}${file}`, { headers: { "Accept-Encoding": encoding } });
+  expect(response.status, file).toBe(200);
+  await response.arrayBuffer();
+  return response.headers;
+}
+
+test("each kind of file gets its documented headers: policy, cache lifetime, type, encoding", async () => {
+  const built = readdirSync(DIST);
+  const find = (pattern) => {
+    const name = built.find((n) => pattern.test(n));
+    expect(name, String(pattern)).toBeTruthy();
+    return name;
+  };
+  const kinds = [
+    ["", "text/html; charset=utf-8", "no-cache"],
+    ["index.html", "text/html; charset=utf-8", "no-cache"],
+    ["embed.html", "text/html; charset=utf-8", "no-cache"],
+    [find(/^way-out-[0-9a-f]{16}_bg\.wasm$/), "application/wasm", IMMUTABLE],
+    [find(/^way-out-[0-9a-f]{16}\.js$/), "application/javascript; charset=utf-8", IMMUTABLE],
+    [find(/^main-[0-9a-f]{16}\.css$/), "text/css; charset=utf-8", IMMUTABLE],
+    [find(/^noscript-[0-9a-f]{16}\.css$/), "text/css; charset=utf-8", IMMUTABLE],
+    [find(/^card-[0-9a-f]{16}\.png$/), "image/png", IMMUTABLE],
+    ["oembed.json", "application/json; charset=utf-8", "public, max-age=300"],
+  ];
+  if (built.includes("embed.js")) kinds.push(["embed.js", "application/javascript; charset=utf-8", "public, max-age=300"]);
+  for (const [file, type, cache] of kinds) {
+    const plain = await headers(file);
+    expect(plain.get("content-security-policy"), file).toBe(POLICY);
+    expect(plain.get("x-content-type-options"), file).toBe("nosniff");
+    expect(plain.get("content-type"), file).toBe(type);
+    expect(plain.get("cache-control"), file).toBe(cache);
+    expect(plain.get("content-encoding"), file).toBeNull();
+  }
+  // The precompressed twins, as asked: gzip everywhere, brotli where the module is.
+  for (const file of ["", find(/_bg\.wasm$/), find(/^way-out-[0-9a-f]{16}\.js$/), find(/^main-.*\.css$/)]) {
+    expect((await headers(file, "gzip")).get("content-encoding"), `${file} gzip`).toBe("gzip");
+    expect((await headers(file, "gzip")).get("vary"), `${file} vary`).toBe("Accept-Encoding");
+    expect((await headers(file, "br, gzip")).get("content-encoding"), `${file} br`).toBe("br");
+  }
+  // The PNG is sent as it is.
+  expect((await headers(find(/^card-.*\.png$/), "br, gzip")).get("content-encoding")).toBeNull();
+});
