@@ -8,12 +8,13 @@
 // and the test follows them to the same path on this server.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { test, expect, CONTENT, waitInteractive } from "./fixtures.mjs";
 import { freePort, requireFile, startGroup, stopGroup, temporaryFolder, waitUntil } from "../engines/processes.mjs";
 
-const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
+/** The build the suite tests (playwright.config.mjs): ../dist, or WAY_OUT_E2E_DIST (from end2end/). */
+const DIST = `${resolve(fileURLToPath(new URL("../", import.meta.url)), process.env.WAY_OUT_E2E_DIST ?? "../dist")}/`;
 const DEPLOY = fileURLToPath(new URL("../../deploy/nginx/", import.meta.url));
 const NGINX = "/usr/sbin/nginx";
 const BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
