@@ -116,18 +116,22 @@ fn card_svg(
         ));
     }
 
-    // The source on the last line; the chart fills what is left between.
+    // The source at the bottom (a long one wraps upwards); the chart fills what is left between.
     let source = format!("Source: {}", chart.source);
-    let source_baseline = f64::from(HEIGHT) - 34.0;
-    body.push_str(&text(
-        &source,
-        source_baseline,
-        SOURCE_SIZE,
-        false,
-        &colour(palette.muted_text),
-    ));
+    let source_lines = wrap(&source, TEXT_WIDTH, &|t| width_of(t, SOURCE_SIZE, false))?;
+    let last_baseline = f64::from(HEIGHT) - 34.0;
+    let first_baseline = last_baseline - SOURCE_SIZE * 1.25 * (source_lines.len() as f64 - 1.0);
+    for (i, line) in source_lines.iter().enumerate() {
+        body.push_str(&text(
+            line,
+            first_baseline + SOURCE_SIZE * 1.25 * i as f64,
+            SOURCE_SIZE,
+            false,
+            &colour(palette.muted_text),
+        ));
+    }
     let chart_top = (baseline + 12.0).round();
-    let chart_height = (source_baseline - SOURCE_SIZE - 8.0 - chart_top).round();
+    let chart_height = (first_baseline - SOURCE_SIZE - 8.0 - chart_top).round();
     if chart_height < 150.0 {
         return Err(format!(
             "social card: the headline and chart title leave only {chart_height} px for the chart"
