@@ -36,5 +36,7 @@ test("the page shares properly: Open Graph and Twitter card tags", async ({ page
   expect(await meta('meta[property="og:type"]')).toBe("article");
   expect(await meta('meta[property="og:title"]')).toBe(CONTENT.article.headline);
   expect((await meta('meta[property="og:description"]')).length).toBeGreaterThan(50);
-  expect(await meta('meta[name="twitter:card"]')).toBe("summary");
+  // The large picture: the social card (checked as an image by deploy.spec.mjs).
+  expect(await meta('meta[name="twitter:card"]')).toBe("summary_large_image");
+  expect(await meta('meta[property="og:image"]')).toMatch(/card-[0-9a-f]{16}\.png$/);
 });
