@@ -146,7 +146,7 @@ test("the table lists the seven points with their changes", async ({ page }) => 
   await page.getByRole("button", { name: "Table", exact: true }).click();
   const table = page.locator("#chart-table");
   await expect(table).toBeVisible();
-  await expect(table.locator("thead th")).toHaveText(["Period", "Members", "Change since the previous count"]);
+  await expect(table.locator("thead th")).toHaveText(["Period", "Members", "Change"]);
   const rows = await table.locator("tbody tr").evaluateAll((trs) =>
     trs.map((tr) => [...tr.children].map((cell) => cell.textContent)),
   );

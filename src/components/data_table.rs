@@ -47,14 +47,14 @@ fn table_markup(chart: &'static Chart) -> String {
         })
         .collect_view();
     view! {
-        <table id="chart-table" class="chart-table">
-            // The chart's subtitle, just above, says it to the eye.
-            <caption class="visually-hidden">{chart.subtitle}</caption>
+        // Named by the chart's subtitle, above it on screen: no caption repeats it in the page
+        // (reader views showed it twice).
+        <table id="chart-table" class="chart-table" aria-labelledby="chart-subtitle">
             <thead>
                 <tr>
                     <th scope="col">"Period"</th>
                     <th scope="col" class="num">{capitalized(chart.unit)}</th>
-                    <th scope="col" class="num">"Change since the previous count"</th>
+                    <th scope="col" class="num">"Change"</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

@@ -39,18 +39,20 @@ pub fn ChartFigure(
     };
     view! {
         <figure class="chart-figure" aria-labelledby="chart-title">
-            <div class="chart-head">
+            // `supplemental`: interface, or words about the picture, which reader views (Mozilla
+            // Readability drops this class) leave out; they show the article and the table.
+            <div class="chart-head supplemental">
                 <h2 id="chart-title" class="chart-title">{chart.title}</h2>
-                <p class="chart-subtitle">{chart.subtitle}</p>
+                <p id="chart-subtitle" class="chart-subtitle">{chart.subtitle}</p>
             </div>
             <div id="chart-island">
                 <ChartIsland chart />
             </div>
             // Static, so outside the hydrated island; the chart's focus box points to it.
-            <p id="chart-help" class="visually-hidden">
+            <p id="chart-help" class="visually-hidden supplemental">
                 "Left and right arrow keys move between the points; Home and End go to the first and last; Escape closes the details."
             </p>
-            <figcaption class="chart-caption">
+            <figcaption class="chart-caption supplemental">
                 <p id="chart-description" class="chart-description">
                     {chart.description}
                 </p>
@@ -127,7 +129,7 @@ pub fn ChartIsland(
             <TableView chart table_shown=table_shown.read_only() selected=selected.read_only() />
             <ViewControls table_shown log_scale />
             // Says the selected point; written by the browser.
-            <p id="chart-live" class="visually-hidden" aria-live="polite" aria-atomic="true"></p>
+            <p id="chart-live" class="visually-hidden supplemental" aria-live="polite" aria-atomic="true"></p>
             <FigureActions chart log_scale=log_scale.read_only() />
         </div>
     }

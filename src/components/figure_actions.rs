@@ -16,7 +16,7 @@ pub fn FigureActions(
 ) -> impl IntoView {
     let (csv_href, csv_name) = csv_link();
     view! {
-        <div class="chart-actions">
+        <div class="chart-actions supplemental">
             <a class="action" href=csv_href download=csv_name>
                 "Get the data (CSV)"
             </a>

@@ -12,7 +12,7 @@ pub fn ViewControls(
     log_scale: RwSignal<bool>,
 ) -> impl IntoView {
     view! {
-        <div class="chart-controls needs-js">
+        <div class="chart-controls needs-js supplemental">
             <Switch label="Show the data as" choice=table_shown off="Chart" on="Table" />
             <Switch
                 label="Vertical scale"
@@ -25,7 +25,7 @@ pub fn ViewControls(
         </div>
         <p
             id="scale-note"
-            class="scale-note"
+            class="scale-note supplemental"
             class:is-hidden=when(move || !log_scale.get() || table_shown.get())
         >
             "Logarithmic scale: each gridline is double the one below, so a steady doubling is a straight line."
