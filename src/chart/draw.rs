@@ -149,6 +149,12 @@ pub fn draw<DB: DrawingBackend>(
             [(band_left, band_top), at(band_to, y_range.start)],
             palette.band.filled(),
         ))?;
+        if let Some(edge) = palette.band_edge {
+            area.draw(&Rectangle::new(
+                [(band_left, band_top), at(band_to, y_range.start)],
+                edge.stroke_width(l.size(1.0)),
+            ))?;
+        }
         let label_font = l.font(false).color(&palette.band_text);
         for (i, line) in label_lines(annotation, l.compact).into_iter().enumerate() {
             area.draw(&Text::new(
@@ -256,7 +262,7 @@ pub fn draw<DB: DrawingBackend>(
         }
         area.draw(&Text::new(
             thousands(point.value).as_str(),
-            (x, y - l.px(HALO_RADIUS + 3.0)),
+            (x, y - l.px(HALO_RADIUS + LABEL_GAP)),
             value_font
                 .clone()
                 .color(&palette.text)
@@ -277,12 +283,14 @@ pub fn draw<DB: DrawingBackend>(
 /// The chart's text size (CSS pixels), every label at every width: the page's small text size,
 /// so the page and the chart share one font instance per weight (each further size is one more
 /// for the first layout to set up).
-const TEXT_SIZE: f64 = 14.0;
+pub const TEXT_SIZE: f64 = 14.0;
 
 /// Marker radius, and the radius of the ring around a selected marker (CSS pixels; the ring
 /// itself is HTML: `.chart-marker` in style/main.css). Value labels sit above the ring.
 const MARKER_RADIUS: f64 = 5.0;
-const HALO_RADIUS: f64 = 9.0;
+pub const HALO_RADIUS: f64 = 9.0;
+/// Between the ring and the bottom of a value label.
+pub const LABEL_GAP: f64 = 3.0;
 
 /// The annotation label, split in two at the space nearest its middle on small screens.
 fn label_lines(annotation: &Annotation, compact: bool) -> Vec<&'static str> {

@@ -1,7 +1,57 @@
 //! Where the selected point's marker (a ring and a guide down to the axis) and its tooltip go
-//! over the chart. Pure logic: the browser turns it into styles.
+//! over the chart. Pure logic: the browser measures the tooltip and turns this into styles.
+//!
+//! The tooltip goes where it covers no point, no point's selection ring and no value label
+//! (a reader who taps a point must still see it and its number), and stays inside the chart
+//! box: above or below the point, centred on it as far as the box allows, else beside it.
 
-/// The marker's place and the tooltip's side, in CSS pixels of the chart box.
+use super::draw::{HALO_RADIUS, LABEL_GAP, TEXT_SIZE};
+
+/// A box in CSS pixels of the chart box: left, top, width, height.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Rect {
+    fn area(&self) -> f64 {
+        self.width.max(0.0) * self.height.max(0.0)
+    }
+
+    /// The area this box shares with `other`.
+    fn overlap(&self, other: &Rect) -> f64 {
+        let width = (self.x + self.width).min(other.x + other.width) - self.x.max(other.x);
+        let height = (self.y + self.height).min(other.y + other.height) - self.y.max(other.y);
+        width.max(0.0) * height.max(0.0)
+    }
+}
+
+/// The widest a value label's character is drawn (bold, `TEXT_SIZE` px: digits are 0.56 to
+/// 0.7 em in the usual system fonts), and its height, both with a little to spare.
+const LABEL_CHAR_WIDTH: f64 = 10.0;
+const LABEL_HEIGHT: f64 = TEXT_SIZE + 2.0;
+
+/// Space between the tooltip and what it keeps clear of.
+const GAP: f64 = 6.0;
+
+/// What the tooltip must not cover at a point drawn at `point`: the selection ring around it
+/// and its value label of `label_chars` characters, centred above it (`chart::draw`).
+pub fn keep_clear(point: (f64, f64), label_chars: usize) -> Rect {
+    let (x, y) = point;
+    let half_width = HALO_RADIUS.max(label_chars as f64 * LABEL_CHAR_WIDTH / 2.0);
+    let top = y - HALO_RADIUS - LABEL_GAP - LABEL_HEIGHT;
+    Rect {
+        x: x - half_width,
+        y: top,
+        width: 2.0 * half_width,
+        height: y + HALO_RADIUS - top,
+    }
+}
+
+/// The marker's place and the tooltip's, in CSS pixels of the chart box.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Placement {
     /// The point's centre.
@@ -9,31 +59,89 @@ pub struct Placement {
     pub y: f64,
     /// The guide's length: from the point down to the x axis.
     pub guide: f64,
-    /// The tooltip's classes: which way it opens, so it stays inside the box.
-    pub tooltip_class: &'static str,
+    /// The tooltip's top left corner, relative to the point's centre.
+    pub tooltip: (f64, f64),
 }
 
 impl Placement {
-    /// For a point at `point` over a plot whose x axis is at `axis_y`, in a box of `size`.
-    /// Near the left or right edge the tooltip opens away from it; in the top part of the box
-    /// it hangs below the point, elsewhere above it.
-    pub fn new(point: (f64, f64), axis_y: f64, size: (f64, f64)) -> Placement {
+    /// For the point at `point` (which `clear[selected]` surrounds) over a plot whose x axis is
+    /// at `axis_y`, in a box of `size`, with a tooltip of `tooltip` (width, height) and every
+    /// point's `keep_clear` box in `clear`. The first of above, below, left and right of the
+    /// point (below first in the box's top part) that covers nothing and fits the box wins;
+    /// if none does, the one that covers least.
+    pub fn new(
+        point: (f64, f64),
+        axis_y: f64,
+        size: (f64, f64),
+        tooltip: (f64, f64),
+        clear: &[Rect],
+    ) -> Placement {
         let (x, y) = point;
         let (width, height) = size;
-        let below = y < height * 0.45;
-        let tooltip_class = match (x < width * 0.3, x > width * 0.7, below) {
-            (true, _, false) => "chart-tooltip align-start above",
-            (true, _, true) => "chart-tooltip align-start below",
-            (_, true, false) => "chart-tooltip align-end above",
-            (_, true, true) => "chart-tooltip align-end below",
-            (_, _, false) => "chart-tooltip align-center above",
-            (_, _, true) => "chart-tooltip align-center below",
+        let (w, h) = tooltip;
+        // The selected point's own box (its label's width), and its ring without a label if
+        // `clear` has none for it.
+        let own = clear
+            .iter()
+            .copied()
+            .find(|r| r.x <= x && x <= r.x + r.width && r.y <= y && y <= r.y + r.height)
+            .unwrap_or_else(|| keep_clear(point, 0));
+        // Centred on the point as far as the box allows, across and up and down.
+        let across = (x - w / 2.0).min(width - w).max(0.0);
+        let down = (y - h / 2.0).min(height - h).max(0.0);
+        let above = Rect {
+            x: across,
+            y: own.y - GAP - h,
+            width: w,
+            height: h,
         };
+        let below = Rect {
+            y: own.y + own.height + GAP,
+            ..above
+        };
+        let left = Rect {
+            x: own.x - GAP - w,
+            y: down,
+            width: w,
+            height: h,
+        };
+        let right = Rect {
+            x: own.x + own.width + GAP,
+            ..left
+        };
+        let order = if y < height * 0.45 {
+            [below, above, left, right]
+        } else {
+            [above, below, left, right]
+        };
+        // What a place costs: the area it covers of what must stay clear, and the area of the
+        // tooltip outside the box.
+        let cost = |r: &Rect| {
+            let covered: f64 = clear.iter().map(|c| r.overlap(c)).sum();
+            let inside = r.overlap(&Rect {
+                x: 0.0,
+                y: 0.0,
+                width,
+                height,
+            });
+            covered + (r.area() - inside)
+        };
+        let mut best = order[0];
+        let mut best_cost = f64::INFINITY;
+        for candidate in order {
+            let c = cost(&candidate);
+            if c < best_cost {
+                (best, best_cost) = (candidate, c);
+            }
+            if c <= 0.0 {
+                break;
+            }
+        }
         Placement {
             x,
             y,
             guide: (axis_y - y).max(0.0),
-            tooltip_class,
+            tooltip: (best.x - x, best.y - y),
         }
     }
 }
@@ -42,36 +150,115 @@ impl Placement {
 mod tests {
     use super::*;
 
-    const BOX: (f64, f64) = (600.0, 300.0);
+    /// The chart at a 375 px phone (343 × 286 CSS px): its three points and their labels
+    /// ("15", "35", "74"), about where they are drawn, and a tooltip whose change line wraps
+    /// (196 × 80).
+    const PHONE: (f64, f64) = (343.0, 286.0);
+    const POINTS: [(f64, f64); 3] = [(50.0, 216.0), (172.0, 160.0), (296.0, 50.0)];
+    const TOOLTIP: (f64, f64) = (196.0, 80.0);
+
+    fn clear() -> Vec<Rect> {
+        POINTS.iter().map(|&p| keep_clear(p, 2)).collect()
+    }
+
+    fn tooltip_box(place: &Placement, size: (f64, f64)) -> Rect {
+        Rect {
+            x: place.x + place.tooltip.0,
+            y: place.y + place.tooltip.1,
+            width: size.0,
+            height: size.1,
+        }
+    }
 
     #[test]
-    fn the_tooltip_opens_away_from_the_nearest_side() {
+    fn the_keep_clear_box_holds_the_ring_and_the_label() {
+        // Ring: 9 px round the centre (18 px, less than the label's width); label: 2 × 10 px
+        // wide, 16 px high, 3 px above the ring: from 100 - 9 - 3 - 16 = 72 to 100 + 9.
         assert_eq!(
-            Placement::new((50.0, 250.0), 280.0, BOX).tooltip_class,
-            "chart-tooltip align-start above"
+            keep_clear((100.0, 100.0), 2),
+            Rect {
+                x: 90.0,
+                y: 72.0,
+                width: 20.0,
+                height: 37.0
+            }
         );
-        assert_eq!(
-            Placement::new((300.0, 250.0), 280.0, BOX).tooltip_class,
-            "chart-tooltip align-center above"
-        );
-        assert_eq!(
-            Placement::new((560.0, 40.0), 280.0, BOX).tooltip_class,
-            "chart-tooltip align-end below"
-        );
-        assert_eq!(
-            Placement::new((100.0, 100.0), 280.0, BOX).tooltip_class,
-            "chart-tooltip align-start below"
-        );
+        // A wider label widens it: "1,520" is 5 characters.
+        assert_eq!(keep_clear((100.0, 100.0), 5).width, 50.0);
+    }
+
+    #[test]
+    fn on_a_phone_no_tooltip_covers_a_point_or_a_label_or_leaves_the_box() {
+        let clear = clear();
+        for (i, &point) in POINTS.iter().enumerate() {
+            let place = Placement::new(point, 260.0, PHONE, TOOLTIP, &clear);
+            let tip = tooltip_box(&place, TOOLTIP);
+            for (j, c) in clear.iter().enumerate() {
+                assert_eq!(tip.overlap(c), 0.0, "point {i}'s tooltip covers point {j}");
+            }
+            assert!(
+                tip.x >= 0.0 && tip.x + tip.width <= PHONE.0,
+                "point {i}: {tip:?}"
+            );
+            assert!(
+                tip.y >= 0.0 && tip.y + tip.height <= PHONE.1,
+                "point {i}: {tip:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn each_point_gets_the_place_worked_out_by_hand() {
+        let clear = clear();
+        let at = |i: usize| {
+            let place = Placement::new(POINTS[i], 260.0, PHONE, TOOLTIP, &clear);
+            tooltip_box(&place, TOOLTIP)
+        };
+        // Label boxes: 15 → 40–60 × 188–225; 35 → 162–182 × 132–169; 74 → 286–306 × 22–59.
+        // 15, low: above (0–196 × 102–182, pushed right to the box's edge) would cover 35's
+        // box, below leaves the box (231 + 80 > 286), left too; right of its box: x 60 + 6,
+        // centred in height (216 - 40).
+        assert_eq!((at(0).x, at(0).y), (66.0, 176.0));
+        // 35: above, centred (172 - 98), its bottom 6 px over its label (132 - 6 - 80): the
+        // tooltip ends at x 270, before 74's box (286).
+        assert_eq!((at(1).x, at(1).y), (74.0, 46.0));
+        // 74, in the top part: below (147–343 × 65–145) would cover 35's box, above leaves
+        // the box; left of its box (286 - 6 - 196), centred in height as far as the box allows
+        // (50 - 40).
+        assert_eq!((at(2).x, at(2).y), (84.0, 10.0));
+    }
+
+    #[test]
+    fn where_above_and_below_cover_something_the_tooltip_goes_beside_the_point() {
+        // A wide box, a point in the middle with others straight above and below it.
+        let points = [(300.0, 150.0), (300.0, 80.0), (300.0, 220.0)];
+        let clear: Vec<Rect> = points.iter().map(|&p| keep_clear(p, 2)).collect();
+        let place = Placement::new(points[0], 280.0, (600.0, 300.0), (150.0, 60.0), &clear);
+        // Above would cover the box of the point at 80 (its bottom at 89; above spans 56–116),
+        // below the one at 220 (from 192; below spans 165–225). Left of the point's box (290)
+        // with the gap: right edge at 284, centred in height (150 - 30).
+        assert_eq!(place.tooltip, (284.0 - 150.0 - 300.0, 120.0 - 150.0));
+    }
+
+    #[test]
+    fn with_no_room_anywhere_it_takes_the_place_that_covers_least() {
+        // A box hardly bigger than the tooltip: something must give; the result stays finite
+        // and the least covering of the four.
+        let clear = vec![keep_clear((50.0, 50.0), 2)];
+        let place = Placement::new((50.0, 50.0), 90.0, (100.0, 100.0), (90.0, 60.0), &clear);
+        let tip = tooltip_box(&place, (90.0, 60.0));
+        // Above leaves the box by 44 px × 90, left and right by 56 px × 60, below by 25 × 90:
+        // below, centred as far as the box allows (100 - 90 = 10 at most, 50 - 45 = 5).
+        assert_eq!((tip.x, tip.y), (5.0, 59.0 + 6.0));
+        assert_eq!(tip.overlap(&clear[0]), 0.0, "{tip:?}");
     }
 
     #[test]
     fn the_guide_runs_from_the_point_down_to_the_axis() {
-        let placement = Placement::new((300.0, 100.0), 280.0, BOX);
-        assert_eq!(
-            (placement.x, placement.y, placement.guide),
-            (300.0, 100.0, 180.0)
-        );
+        let place = Placement::new((300.0, 100.0), 280.0, (600.0, 300.0), (100.0, 50.0), &[]);
+        assert_eq!((place.x, place.y, place.guide), (300.0, 100.0, 180.0));
         // A point on the axis has no guide.
-        assert_eq!(Placement::new((300.0, 280.0), 280.0, BOX).guide, 0.0);
+        let on_axis = Placement::new((300.0, 280.0), 280.0, (600.0, 300.0), (100.0, 50.0), &[]);
+        assert_eq!(on_axis.guide, 0.0);
     }
 }

@@ -1,6 +1,8 @@
 //! Colours and sizes of the chart. The page's colours live in `style/main.css`; the chart's
 //! colours are chosen to match them (same background, same text colours) and to keep
-//! WCAG contrast: text ≥ 4.5:1, the line and markers ≥ 3:1 against the background.
+//! WCAG contrast: text ≥ 4.5:1, the line and markers ≥ 3:1 against the background, under every
+//! colour vision too (`tests/colour_vision.rs`). In forced colours (Windows contrast themes)
+//! the chart takes the reader's system colours instead: `Palette::forced`.
 
 use plotters::style::RGBColor;
 
@@ -26,6 +28,8 @@ pub struct Palette {
     /// The shaded span of the annotation and its label.
     pub band: RGBColor,
     pub band_text: RGBColor,
+    /// An outline around the band, where its fill is the background's (forced colours).
+    pub band_edge: Option<RGBColor>,
 }
 
 pub const LIGHT: Palette = Palette {
@@ -37,6 +41,7 @@ pub const LIGHT: Palette = Palette {
     line: RGBColor(0x1f, 0x5f, 0xa8),
     band: RGBColor(0xf5, 0xef, 0xe2),
     band_text: RGBColor(0x6e, 0x55, 0x1f),
+    band_edge: None,
 };
 
 pub const DARK: Palette = Palette {
@@ -48,7 +53,74 @@ pub const DARK: Palette = Palette {
     line: RGBColor(0x72, 0xb4, 0xff),
     band: RGBColor(0x2b, 0x29, 0x22),
     band_text: RGBColor(0xe0, 0xc9, 0x8c),
+    band_edge: None,
 };
+
+/// The system colours a forced-colours mode gives (CSS Color 4 `<system-color>`s), as the
+/// browser resolves them: the reader's contrast theme.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SystemColours {
+    /// `Canvas`: the background.
+    pub canvas: RGBColor,
+    /// `CanvasText`: text and marks on it.
+    pub canvas_text: RGBColor,
+    /// `LinkText`: the theme's one accent that is not a selection (`Highlight` may be
+    /// translucent: Chromium's is 80 % opaque).
+    pub link_text: RGBColor,
+    /// `GrayText`: secondary lines.
+    pub gray_text: RGBColor,
+}
+
+impl SystemColours {
+    /// The keywords read, in the order of `from_resolved`'s argument.
+    pub const KEYWORDS: [&'static str; 4] = ["Canvas", "CanvasText", "LinkText", "GrayText"];
+
+    /// From each keyword's resolved `#rrggbb` (as a 2D context's `fillStyle` reads it back),
+    /// `None` if any is not an opaque colour.
+    pub fn from_resolved(resolved: [&str; 4]) -> Option<SystemColours> {
+        let [canvas, canvas_text, link_text, gray_text] = resolved.map(from_hex);
+        Some(SystemColours {
+            canvas: canvas?,
+            canvas_text: canvas_text?,
+            link_text: link_text?,
+            gray_text: gray_text?,
+        })
+    }
+}
+
+impl Palette {
+    /// The chart in the reader's system colours: the same roles as `style/main.css` gives its
+    /// custom properties under `@media (forced-colors: active)` (checked there by a test).
+    /// The band's fill is the background's, so its outline shows where it is.
+    pub fn forced(system: SystemColours) -> Palette {
+        let SystemColours {
+            canvas,
+            canvas_text,
+            link_text,
+            gray_text,
+        } = system;
+        Palette {
+            background: canvas,
+            text: canvas_text,
+            muted_text: canvas_text,
+            grid: gray_text,
+            baseline: canvas_text,
+            line: link_text,
+            band: canvas,
+            band_text: canvas_text,
+            band_edge: Some(canvas_text),
+        }
+    }
+}
+
+/// `#rrggbb` → the colour; `None` for anything else (a translucent colour reads `rgba(…)`).
+pub fn from_hex(text: &str) -> Option<RGBColor> {
+    let hex = text
+        .strip_prefix('#')
+        .filter(|h| h.len() == 6 && h.bytes().all(|b| b.is_ascii_hexdigit()))?;
+    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some(RGBColor(channel(0)?, channel(2)?, channel(4)?))
+}
 
 impl Theme {
     pub fn palette(self) -> &'static Palette {
@@ -92,6 +164,36 @@ mod tests {
             assert!(contrast(p.line, p.band) >= 3.0);
             assert!(contrast(p.baseline, p.background) >= 3.0);
         }
+    }
+
+    #[test]
+    fn system_colours_are_read_from_hex_only() {
+        assert_eq!(from_hex("#00009f"), Some(RGBColor(0, 0, 0x9f)));
+        assert_eq!(from_hex("#3FF23F"), Some(RGBColor(0x3f, 0xf2, 0x3f)));
+        for bad in [
+            "rgba(0, 230, 255, 0.8)",
+            "#fff",
+            "#12345g",
+            "",
+            "#1234567",
+            "#é2345",
+            "#+f+f+f",
+        ] {
+            assert_eq!(from_hex(bad), None, "{bad}");
+        }
+        assert_eq!(
+            SystemColours::from_resolved(["#000000", "#ffffff", "#ffff00", "#3ff23f"]),
+            Some(SystemColours {
+                canvas: RGBColor(0, 0, 0),
+                canvas_text: RGBColor(255, 255, 255),
+                link_text: RGBColor(255, 255, 0),
+                gray_text: RGBColor(0x3f, 0xf2, 0x3f),
+            })
+        );
+        assert_eq!(
+            SystemColours::from_resolved(["#000000", "#ffffff", "rgba(0, 0, 0, 0.5)", "#3ff23f"]),
+            None
+        );
     }
 
     #[test]

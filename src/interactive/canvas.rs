@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::chart::draw::{draw, Frame, Geometry};
+use crate::chart::theme::SystemColours;
 
 /// The canvas's CSS size: the ResizeObserver's last reading, or a direct measurement before
 /// the first observation arrives (so the first draw happens in the frame the canvas appears).
@@ -36,6 +37,17 @@ fn prepare(canvas: &HtmlCanvasElement, css: (f64, f64), ratio: f64) -> Option<()
         context.clear_rect(0.0, 0.0, f64::from(width), f64::from(height));
     }
     Some(())
+}
+
+/// The reader's system colours (forced colours), as the canvas's 2D context resolves them:
+/// each keyword set as its `fillStyle` reads back as `#rrggbb`. `None` if any does not.
+pub fn system_colours(canvas: &HtmlCanvasElement) -> Option<SystemColours> {
+    let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    let resolved = SystemColours::KEYWORDS.map(|keyword| {
+        context.set_fill_style_str(keyword);
+        context.fill_style().as_string().unwrap_or_default()
+    });
+    SystemColours::from_resolved(resolved.each_ref().map(String::as_str))
 }
 
 /// Draws `frame` on the chart canvas. Returns where the points went, or `None` if there was

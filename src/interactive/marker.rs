@@ -7,14 +7,26 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use crate::chart::marker::Placement;
+use crate::chart::marker::{Placement, Rect};
 use crate::content::PointWords;
+
+/// A selected point: where it is and what the tooltip says, in CSS pixels of the chart box.
+pub struct Selected {
+    pub point: (f64, f64),
+    /// The x axis's height, where the guide ends.
+    pub axis_y: f64,
+    /// The chart box's size.
+    pub size: (f64, f64),
+    /// What the tooltip must not cover: each point's `chart::marker::keep_clear` box.
+    pub clear: Vec<Rect>,
+    pub words: &'static PointWords,
+}
 
 /// The marker's elements (`components::ChartCanvas`), found once next to the canvas.
 pub struct MarkerParts {
     marker: HtmlElement,
     guide: HtmlElement,
-    tooltip: Element,
+    tooltip: HtmlElement,
     period: Element,
     value: Element,
     change: HtmlElement,
@@ -30,7 +42,7 @@ impl MarkerParts {
         let part = |class: &str| marker.query_selector(class).ok().flatten();
         Some(MarkerParts {
             guide: part(".chart-guide")?.dyn_into().ok()?,
-            tooltip: part(".chart-tooltip")?,
+            tooltip: part(".chart-tooltip")?.dyn_into().ok()?,
             period: part(".tooltip-period")?,
             value: part(".tooltip-value")?,
             change: part(".tooltip-change")?.dyn_into().ok()?,
@@ -38,22 +50,38 @@ impl MarkerParts {
         })
     }
 
-    /// Shows the marker at `place` with `words`, or hides it.
-    pub fn show(&self, selection: Option<(Placement, &PointWords)>) {
-        let Some((place, words)) = selection else {
+    /// Shows the marker at the selected point with its words, or hides it. The tooltip is
+    /// filled first and measured (a layout of the chart box only: `contain: layout`), so its
+    /// place covers nothing whatever its words' length, the reader's font and spacing.
+    pub fn show(&self, selected: Option<Selected>) {
+        let Some(selected) = selected else {
             self.marker.set_hidden(true);
             return;
         };
-        let marker = self.marker.style();
-        let _ = marker.set_property("left", &px(place.x));
-        let _ = marker.set_property("top", &px(place.y));
-        let _ = self.guide.style().set_property("height", &px(place.guide));
-        self.tooltip.set_class_name(place.tooltip_class);
+        let words = selected.words;
         self.period.set_text_content(Some(words.period));
         self.value.set_text_content(Some(words.value));
         self.change.set_text_content(words.change);
         self.change.set_hidden(words.change.is_none());
         self.marker.set_hidden(false);
+        let size = (
+            f64::from(self.tooltip.offset_width()),
+            f64::from(self.tooltip.offset_height()),
+        );
+        let place = Placement::new(
+            selected.point,
+            selected.axis_y,
+            selected.size,
+            size,
+            &selected.clear,
+        );
+        let marker = self.marker.style();
+        let _ = marker.set_property("left", &px(place.x));
+        let _ = marker.set_property("top", &px(place.y));
+        let _ = self.guide.style().set_property("height", &px(place.guide));
+        let tooltip = self.tooltip.style();
+        let _ = tooltip.set_property("left", &px(place.tooltip.0));
+        let _ = tooltip.set_property("top", &px(place.tooltip.1));
     }
 }
 

@@ -22,14 +22,15 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::chart::draw::{Frame, Geometry, Layout};
-use crate::chart::marker::Placement;
+use crate::chart::marker::keep_clear;
 use crate::chart::scale::YScale;
 use crate::chart::selection::nearest;
-use crate::chart::theme::Theme;
+use crate::chart::theme::{Palette, Theme};
 use crate::components::ChartIsland;
 use crate::content::{Chart, CHART};
+use crate::format::thousands;
 use hooks::{effect, use_css_size, use_device_pixel_ratio, use_entrance, use_media_query};
-use marker::MarkerParts;
+use marker::{MarkerParts, Selected};
 
 /// Pixels per CSS pixel when printing: sharp on paper whatever the screen.
 const PRINT_RATIO: f64 = 3.0;
@@ -86,7 +87,7 @@ struct Drawn {
 /// What a drawing depends on besides the data, the size and the pixel ratio.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Look {
-    theme: Theme,
+    palette: Palette,
     scale: YScale,
     progress: f64,
 }
@@ -108,6 +109,7 @@ pub fn drive_chart(
     let size = use_css_size(chart_canvas);
     let ratio = use_device_pixel_ratio();
     let dark = use_media_query("(prefers-color-scheme: dark)");
+    let forced_colours = use_media_query("(forced-colors: active)");
     let printing = use_media_query("print");
     let reduced_motion = use_media_query("(prefers-reduced-motion: reduce)");
     let progress = use_entrance(chart_canvas, reduced_motion);
@@ -130,8 +132,15 @@ pub fn drive_chart(
         } else {
             ratio.get()
         };
+        // Windows contrast themes: the reader's colours, which the canvas's pixels (unlike
+        // the page's CSS) do not get by themselves.
+        let forced = forced_colours.get() && !printing;
+        let palette = forced
+            .then(|| canvas::system_colours(&canvas))
+            .flatten()
+            .map_or(*theme.palette(), Palette::forced);
         let look = Look {
-            theme,
+            palette,
             scale: YScale::logarithmic_if(log_scale.get()),
             progress: if printing { 1.0 } else { progress.get() },
         };
@@ -148,7 +157,7 @@ pub fn drive_chart(
             axes: &chart.axes,
             scale: look.scale,
             progress: look.progress,
-            palette: theme.palette(),
+            palette: &look.palette,
             layout: Layout::new(css.0, ratio),
         };
         if let Some(geometry) = canvas::paint(&canvas, css, &frame) {
@@ -186,14 +195,24 @@ pub fn drive_chart(
     let mut marker = None::<MarkerParts>;
     effect(move || {
         let index = selected.get().filter(|_| progress.get() >= 1.0);
-        let place = index.and_then(|index| {
+        let selection = index.and_then(|index| {
+            let words = chart.words.get(index)?;
             drawn.with(|d| {
-                let (x, y) = d.geometry.points.get(index).copied()?;
-                let axis_y = d.geometry.plot_bottom / d.ratio;
-                Some(Placement::new((x / d.ratio, y / d.ratio), axis_y, d.css))
+                let points: Vec<(f64, f64)> = (d.geometry.points.iter())
+                    .map(|&(x, y)| (x / d.ratio, y / d.ratio))
+                    .collect();
+                let clear = (points.iter().zip(chart.points))
+                    .map(|(&at, point)| keep_clear(at, thousands(point.value).len()))
+                    .collect();
+                Some(Selected {
+                    point: *points.get(index)?,
+                    axis_y: d.geometry.plot_bottom / d.ratio,
+                    size: d.css,
+                    clear,
+                    words,
+                })
             })
         });
-        let selection = place.zip(index.and_then(|index| chart.words.get(index)));
         // Looked up at hydration, not at the reader's first hover, which then only writes.
         if marker.is_none() {
             marker = chart_canvas

@@ -278,7 +278,7 @@ fn round_font_sizes(svg: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::theme::DARK;
+    use crate::chart::theme::{SystemColours, DARK};
     use crate::content::CHART;
 
     const STYLESHEET: &str = include_str!("../../style/main.css");
@@ -317,6 +317,29 @@ mod tests {
                 let value = properties.iter().find(|(n, _)| n == name).map(|(_, v)| v);
                 assert_eq!(value, Some(&hex(colour)), "--{name}");
             }
+        }
+    }
+
+    #[test]
+    fn in_forced_colours_the_stylesheet_gives_each_chart_colour_the_canvas_system_colour() {
+        // Four distinct stand-ins, so each role's colour names its keyword.
+        let stand_ins = [1, 2, 3, 4].map(|v| RGBColor(v, v, v));
+        let [canvas, canvas_text, link_text, gray_text] = stand_ins;
+        let forced = Palette::forced(SystemColours {
+            canvas,
+            canvas_text,
+            link_text,
+            gray_text,
+        });
+        let properties =
+            custom_properties(STYLESHEET, "@media (forced-colors: active) {\n  :root {");
+        for (colour, name) in colour_names(&forced) {
+            let keyword = stand_ins
+                .iter()
+                .position(|&c| c == colour)
+                .map(|i| SystemColours::KEYWORDS[i].to_string());
+            let value = properties.iter().find(|(n, _)| n == name).map(|(_, v)| v);
+            assert_eq!(value, keyword.as_ref(), "--{name}");
         }
     }
 

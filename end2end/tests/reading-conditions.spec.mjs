@@ -1,0 +1,251 @@
+// The page under the reader's own conditions: Windows contrast themes (forced colours) in both
+// schemes, the WCAG 1.4.12 text-spacing stylesheet, 320 CSS px (a 1280 px window at 400 %),
+// and a finger tapping each point on a phone.
+import { test, expect, CONTENT, VALUES, CHART_FOCUS, openChart, axeViolations, ARTIFACTS } from "./fixtures.mjs";
+
+const unit = CONTENT.chart.unit;
+
+/** WCAG contrast ratio of two `[r, g, b]` (0–255). */
+function contrast(a, b) {
+  const luminance = (c) => {
+    const [r, g, bl] = c.map((v) => {
+      const s = v / 255;
+      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [la, lb] = [luminance(a), luminance(b)];
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+}
+
+/** Focuses the chart (its one tab stop) from the top of the page. */
+async function focusChart(page) {
+  const chart = page.locator(CHART_FOCUS);
+  for (let i = 0; i < 30 && !(await chart.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(chart).toBeFocused();
+  return chart;
+}
+
+// Chromium's emulated contrast themes, by hand (Canvas, CanvasText, LinkText, GrayText as the
+// browser resolves them; the chart's own colours are #1f5fa8 and #72b4ff).
+const FORCED = {
+  light: { canvas: [255, 255, 255], text: [0, 0, 0], link: [0, 0, 0x9f], gray: [0x60, 0, 0], own: [0x1f, 0x5f, 0xa8] },
+  dark: { canvas: [0, 0, 0], text: [255, 255, 255], link: [255, 255, 0], gray: [0x3f, 0xf2, 0x3f], own: [0x72, 0xb4, 0xff] },
+};
+
+for (const scheme of ["light", "dark"]) {
+  test(`forced colours (${scheme}): the chart is drawn in the system colours, and every mark shows`, async ({ page }) => {
+    const colours = FORCED[scheme];
+    await page.emulateMedia({ forcedColors: "active", colorScheme: scheme });
+    await openChart(page);
+    // The canvas's pixels: how many are each colour, or that colour blended with Canvas (a
+    // 1 px line between two pixel rows is drawn half strength in both).
+    const counts = await page.evaluate((wanted) => {
+      const canvas = document.querySelector("#chart canvas.chart-canvas");
+      const copy = document.createElement("canvas");
+      [copy.width, copy.height] = [canvas.width, canvas.height];
+      const context = copy.getContext("2d", { willReadFrequently: true });
+      context.drawImage(canvas, 0, 0);
+      const data = context.getImageData(0, 0, copy.width, copy.height).data;
+      const { canvas: background, ...colours } = wanted;
+      const counts = Object.fromEntries(Object.keys(colours).map((k) => [k, 0]));
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3] < 255) continue;
+        const pixel = [data[i], data[i + 1], data[i + 2]];
+        for (const [name, colour] of Object.entries(colours)) {
+          // pixel = background + t × (colour − background), the same t in every channel.
+          const spans = colour.map((c, k) => c - background[k]);
+          const k = spans.findIndex((d) => Math.abs(d) === Math.max(...spans.map(Math.abs)));
+          const t = (pixel[k] - background[k]) / spans[k];
+          const fits = pixel.every((p, j) => Math.abs(background[j] + t * spans[j] - p) <= 3);
+          if (t >= 0.4 && t <= 1.01 && fits) counts[name]++;
+        }
+      }
+      return counts;
+    }, colours);
+    // The line and points in LinkText, the labels and axis in CanvasText, the grid in GrayText;
+    // none of the chart's own blue.
+    expect(counts.link, "line and points in LinkText").toBeGreaterThan(500);
+    expect(counts.text, "labels, axis and the band's outline in CanvasText").toBeGreaterThan(200);
+    expect(counts.gray, "gridlines in GrayText").toBeGreaterThan(200);
+    expect(counts.own, "the theme's own line colour").toBe(0);
+
+    // The page behind the chart is Canvas; the marker ring, the focus ring and the tooltip
+    // stand out from it.
+    const chart = await focusChart(page);
+    await page.keyboard.press("End");
+    await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${VALUES.at(-1)} ${unit}`);
+    const styles = await page.evaluate(() => {
+      const rgb = (text) => text.match(/\d+/g).slice(0, 3).map(Number);
+      const marker = getComputedStyle(document.querySelector(".chart-marker"), "::before");
+      const focus = getComputedStyle(document.querySelector("#chart .chart-focus"));
+      const tooltip = getComputedStyle(document.querySelector(".chart-tooltip"));
+      return {
+        page: rgb(getComputedStyle(document.body).backgroundColor),
+        ring: rgb(marker.borderTopColor),
+        focus: rgb(focus.outlineColor),
+        focusStyle: focus.outlineStyle,
+        tooltipText: rgb(tooltip.color),
+        tooltipBackground: rgb(tooltip.backgroundColor),
+        tooltipBorder: rgb(tooltip.borderTopColor),
+      };
+    });
+    expect(styles.page).toEqual(colours.canvas);
+    expect(contrast(styles.ring, styles.page), "marker ring").toBeGreaterThanOrEqual(3);
+    expect(styles.focusStyle).toBe("solid");
+    expect(contrast(styles.focus, styles.page), "focus ring").toBeGreaterThanOrEqual(3);
+    expect(contrast(styles.tooltipText, styles.tooltipBackground), "tooltip text").toBeGreaterThanOrEqual(4.5);
+    expect(contrast(styles.tooltipBorder, styles.page), "tooltip border").toBeGreaterThanOrEqual(3);
+    await chart.screenshot({ path: `${ARTIFACTS}forced-colours-${scheme}.png` });
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}
+
+// WCAG 1.4.12's test values. The policy's `style-src 'self'` blocks an injected <style>, so the
+// stylesheet is served from the page's own origin by a route and linked (no CSP bypass).
+const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+p, li, dd, dt, figcaption { margin-bottom: 2em !important; }`;
+
+/** In the page: elements whose content is cut by their box, and the page's sideways overflow. */
+function clipped() {
+  const cut = [];
+  for (const element of document.querySelectorAll("body *")) {
+    // Visually hidden on purpose (screen reader text, the hidden table), or not shown.
+    if (element.closest(".visually-hidden, [hidden]") || !element.getClientRects().length) continue;
+    const style = getComputedStyle(element);
+    const clips = (value) => value !== "visible";
+    const overX = element.scrollWidth > element.clientWidth + 1 && clips(style.overflowX);
+    const overY = element.scrollHeight > element.clientHeight + 1 && clips(style.overflowY);
+    // `overflow: auto` scrolls rather than cuts, but a scroll bar inside the column still hides
+    // text from a reader who does not see it: count it too.
+    if (overX || overY) cut.push(`${element.tagName.toLowerCase()}.${element.className}`);
+    // Text wider than a control that does not wrap it.
+    if (element.matches("button, a") && element.scrollWidth > element.clientWidth + 1) {
+      cut.push(`${element.tagName.toLowerCase()} "${element.textContent}" is wider than its box`);
+    }
+  }
+  return { cut, sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+}
+
+for (const width of [375, 1280]) {
+  test(`text spacing (WCAG 1.4.12) at ${width} px: nothing is cut off`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.route("**/text-spacing.css", (route) =>
+      route.fulfill({ status: 200, contentType: "text/css", body: TEXT_SPACING }),
+    );
+    await openChart(page);
+    await page.addStyleTag({ url: "/text-spacing.css" });
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).wordSpacing)).not.toBe("0px");
+    // With a point's tooltip open, then with the table shown.
+    await focusChart(page);
+    await page.keyboard.press("End");
+    await expect(page.locator(".chart-tooltip")).toBeVisible();
+    expect(await page.evaluate(clipped)).toEqual({ cut: [], sideways: 0 });
+    await page.screenshot({ path: `${ARTIFACTS}text-spacing-${width}.png`, fullPage: true });
+    await page.getByRole("button", { name: "Table", exact: true }).click();
+    await expect(page.getByRole("table")).toBeVisible();
+    expect(await page.evaluate(clipped)).toEqual({ cut: [], sideways: 0 });
+  });
+}
+
+test("at 320 px (a 1280 px window at 400 %) nothing is lost", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await openChart(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  // Every control: reached by Tab, on screen when focused, whole within the width.
+  const reached = [];
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement;
+      if (!element || element === document.body) return null;
+      const rect = element.getBoundingClientRect();
+      return {
+        name: element.textContent.trim() || element.getAttribute("aria-label") || element.className,
+        left: rect.left,
+        right: rect.right,
+        top: rect.top,
+        bottom: rect.bottom,
+        visible: getComputedStyle(element).visibility === "visible",
+      };
+    });
+    if (!focused || reached.some((r) => r.name === focused.name)) break;
+    reached.push(focused);
+    expect(focused.visible, focused.name).toBe(true);
+    expect(focused.left, focused.name).toBeGreaterThanOrEqual(0);
+    expect(focused.right, focused.name).toBeLessThanOrEqual(320);
+    expect(focused.bottom, focused.name).toBeGreaterThan(0);
+    expect(focused.top, focused.name).toBeLessThan(640);
+  }
+  // The chart, both switches and the actions (by hand: 1 + 2 + 2 + 3).
+  expect(reached.map((r) => r.name)).toEqual(
+    expect.arrayContaining(["Chart", "Table", "Linear", "Logarithmic", "Get the data (CSV)", "Download image (PNG)", "Copy embed code"]),
+  );
+  expect(reached.length).toBeGreaterThanOrEqual(8);
+  // The chart is legible: its box fills the column, and each point's tooltip stays on screen.
+  const box = await page.locator("#chart").boundingBox();
+  expect(box.width).toBeGreaterThanOrEqual(280);
+  await focusChart(page);
+  await page.keyboard.press("Home");
+  for (const value of VALUES) {
+    await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${value} ${unit}`);
+    const tip = await page.locator(".chart-tooltip").boundingBox();
+    expect(tip.x, `${value}: tooltip's left edge`).toBeGreaterThanOrEqual(0);
+    expect(tip.x + tip.width, `${value}: tooltip's right edge`).toBeLessThanOrEqual(320);
+    await page.keyboard.press("ArrowRight");
+  }
+  await page.screenshot({ path: `${ARTIFACTS}width-320.png`, fullPage: true });
+});
+
+/** Whether two `{x, y, width, height}` boxes overlap. */
+const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+test.describe("on a phone", () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 375, height: 740 } });
+
+  test("a tap on each point shows its value, and the tooltip covers no point and no value label", async ({ page }) => {
+    await openChart(page);
+    await page.locator("#chart").scrollIntoViewIfNeeded();
+    // Where the points are: the marker stands on each in turn as the keyboard walks them.
+    await focusChart(page);
+    await page.keyboard.press("Home");
+    const centres = [];
+    for (const value of VALUES) {
+      await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${value} ${unit}`);
+      const marker = await page.locator(".chart-marker").boundingBox();
+      centres.push([marker.x, marker.y]);
+      await page.keyboard.press("ArrowRight");
+    }
+    await page.keyboard.press("Escape");
+    await page.evaluate(() => document.activeElement.blur());
+    // The value label: bold 14 px digits centred above the point, their baseline 12 px above
+    // its centre (src/chart/draw.rs); its width measured in the chart's font.
+    const labelWidths = await page.evaluate(
+      (values) => {
+        const context = document.createElement("canvas").getContext("2d");
+        context.font = `bold 14px ${getComputedStyle(document.querySelector(".chart-figure")).fontFamily}`;
+        return values.map((v) => context.measureText(v).width);
+      },
+      VALUES.map((v) => Number(v).toLocaleString("en-US")),
+    );
+    // Each point with its selection ring (radius 9 px), and its label with 2 px to spare.
+    const clear = centres.flatMap(([x, y], i) => [
+      { what: `point ${VALUES[i]}`, x: x - 9, y: y - 9, width: 18, height: 18 },
+      { what: `label ${VALUES[i]}`, x: x - labelWidths[i] / 2 - 2, y: y - 12 - 14 - 2, width: labelWidths[i] + 4, height: 14 + 4 },
+    ]);
+    for (const [i, [x, y]] of centres.entries()) {
+      await page.touchscreen.tap(x, y);
+      const value = page.locator(".chart-tooltip .tooltip-value");
+      await expect(value).toHaveText(`${VALUES[i]} ${unit}`);
+      const tooltip = await page.locator(".chart-tooltip").boundingBox();
+      expect(clear.filter((box) => overlap(tooltip, box)).map((box) => box.what), `${VALUES[i]}'s tooltip covers`).toEqual([]);
+      // Inside the chart's box.
+      const chart = await page.locator("#chart").boundingBox();
+      expect(tooltip.x).toBeGreaterThanOrEqual(chart.x);
+      expect(tooltip.x + tooltip.width).toBeLessThanOrEqual(chart.x + chart.width + 0.5);
+      await page.screenshot({ path: `${ARTIFACTS}tap-${VALUES[i]}.png`, clip: await page.locator("#chart").boundingBox() });
+    }
+  });
+});
