@@ -143,7 +143,7 @@ for (const width of [375, 1280]) {
     await page.keyboard.press("End");
     await expect(page.locator(".chart-tooltip")).toBeVisible();
     expect(await page.evaluate(clipped)).toEqual({ cut: [], sideways: 0 });
-    await page.screenshot({ path: `${ARTIFACTS}text-spacing-${width}.png`, fullPage: true });
+    await page.locator(".chart-figure").screenshot({ path: `${ARTIFACTS}text-spacing-${width}.png` });
     await page.getByRole("button", { name: "Table", exact: true }).click();
     await expect(page.getByRole("table")).toBeVisible();
     expect(await page.evaluate(clipped)).toEqual({ cut: [], sideways: 0 });
@@ -196,7 +196,7 @@ test("at 320 px (a 1280 px window at 400 %) nothing is lost", async ({ page }) =
     expect(tip.x + tip.width, `${value}: tooltip's right edge`).toBeLessThanOrEqual(320);
     await page.keyboard.press("ArrowRight");
   }
-  await page.screenshot({ path: `${ARTIFACTS}width-320.png`, fullPage: true });
+  await page.locator(".chart-figure").screenshot({ path: `${ARTIFACTS}width-320.png` });
 });
 
 /** Whether two `{x, y, width, height}` boxes overlap. */
