@@ -6,14 +6,19 @@
 // The same modules the app uses: the checks, and the statistics, axes and words that write
 // the chart's description, its ticks and each point's tooltip and announcement (computed here
 // once, so the browser build carries text and numbers, not arithmetic and formatting).
+#[path = "src/chart/mentions.rs"]
+mod mentions;
 #[path = "src/chart/scale.rs"]
 #[allow(dead_code)]
 mod scale;
+#[path = "src/chart/sonify.rs"]
+#[allow(dead_code)]
+mod sonify;
 #[path = "src/chart/words.rs"]
 mod words;
-// Where the app has them: `crate::chart::{scale, words}`.
+// Where the app has them: `crate::chart::{mentions, scale, sonify, words}`.
 mod chart {
-    pub(crate) use super::{scale, words};
+    pub(crate) use super::{mentions, scale, sonify, words};
 }
 #[path = "src/content/model.rs"]
 #[allow(dead_code)]
@@ -44,6 +49,8 @@ fn main() {
         "src/stats.rs",
         "src/chart/scale.rs",
         "src/chart/words.rs",
+        "src/chart/sonify.rs",
+        "src/chart/mentions.rs",
     ] {
         println!("cargo::rerun-if-changed={source}");
     }

@@ -3,7 +3,9 @@
 
 pub mod draw;
 pub mod marker;
+pub mod mentions;
 pub mod scale;
 pub mod selection;
+pub mod sonify;
 pub mod theme;
 pub mod words;

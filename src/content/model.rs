@@ -58,6 +58,23 @@ pub struct Chart {
     /// Ranges and ticks (`chart::scale`), made at build time: the browser carries no tick
     /// arithmetic.
     pub axes: Axes,
+    /// Each point's tone for "Play the trend", in Hz (`chart::sonify`), one per point.
+    pub pitches: &'static [f64],
+    /// The body's phrases that state a point's value (`chart::mentions`), in reading order.
+    pub mentions: &'static [Mention],
+}
+
+/// A phrase of the article that states a point's value: in the body's `paragraph`-th `<p>`
+/// (paragraphs and quotes), from `start` to `end` in UTF-16 code units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub paragraph: usize,
+    pub start: u32,
+    pub end: u32,
+    /// The phrase as published ("35 people"): the browser checks the page says it there.
+    pub text: &'static str,
+    /// The point whose value it states.
+    pub point: usize,
 }
 
 /// The x axis in years; the y axis in axis units for each scale (see `chart::scale`).

@@ -7,7 +7,9 @@
 use serde::Deserialize;
 use std::fmt::{self, Write as _};
 
+use crate::chart::mentions::{mentions, whole_numbers};
 use crate::chart::scale::{x_axis, y_axis, Tick, YScale};
+use crate::chart::sonify::pitches;
 use crate::chart::words::{announcement, point_text};
 use crate::content::{Point, YearMonth};
 use crate::format::thousands;
@@ -389,21 +391,23 @@ fn body_text(a: &RawArticle) -> String {
         .join("\n")
 }
 
+/// The body's texts that the page prints as the article's own `<p>`s, in order: paragraphs,
+/// and quotes with their attribution (`components::article`).
+fn paragraph_texts(a: &RawArticle) -> Vec<String> {
+    a.body
+        .iter()
+        .filter_map(|block| match block {
+            RawBlock::Paragraph(t) => Some(t.clone()),
+            RawBlock::Quote(q) => Some(format!("{} {}", q.text, q.attribution)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The number, as written, must appear in the article as a whole number ("1,250", not
 /// inside "11,250").
 fn in_text(field: &str, text: &str, needle: &str) -> Result<(), Problem> {
-    let found = text.match_indices(needle).any(|(at, _)| {
-        let is_digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
-        let is_separator = |c: Option<char>| matches!(c, Some(',' | '.'));
-        let mut before = text[..at].chars().rev();
-        let mut after = text[at + needle.len()..].chars();
-        let (b1, b2) = (before.next(), before.next());
-        let (a1, a2) = (after.next(), after.next());
-        // Glued to a digit, or to a separator that continues a number: part of another number.
-        let joined_before = is_digit(b1) || (is_separator(b1) && is_digit(b2));
-        let joined_after = is_digit(a1) || (is_separator(a1) && is_digit(a2));
-        !(joined_before || joined_after)
-    });
+    let found = whole_numbers(text, needle).next().is_some();
     if found {
         Ok(())
     } else {
@@ -503,11 +507,28 @@ pub fn to_rust(c: &RawContent) -> String {
     let values: Vec<u32> = points.iter().map(|p| p.value).collect();
     let _ = writeln!(
         out,
-        "    axes: Axes {{\n        x: {},\n        linear: {},\n        log: {},\n    }},\n}};\n",
+        "    axes: Axes {{\n        x: {},\n        linear: {},\n        log: {},\n    }},",
         axis_literal(x_axis(&points)),
         axis_literal(y_axis(YScale::Linear, &values)),
         axis_literal(y_axis(YScale::Log, &values))
     );
+    // `{:?}` writes each f64 so that it reads back exactly.
+    let _ = writeln!(out, "    pitches: &{:?},", pitches(&values));
+    out.push_str("    mentions: &[\n");
+    let paragraphs = paragraph_texts(a);
+    let paragraphs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+    for m in mentions(&paragraphs, &values, &ch.unit) {
+        let _ = writeln!(
+            out,
+            "        Mention {{ paragraph: {}, start: {}, end: {}, text: {}, point: {} }},",
+            m.paragraph,
+            m.start,
+            m.end,
+            s(&m.text),
+            m.point
+        );
+    }
+    out.push_str("    ],\n};\n\n");
 
     let csv = to_csv(c);
     let _ = writeln!(
