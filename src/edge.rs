@@ -4,8 +4,8 @@
 
 #[cfg(feature = "hydrate")]
 pub use crate::interactive::{
-    announce_selection, copy_embed_code, download_png, drive_chart, mark_selected_row,
-    sync_with_url,
+    announce_selection, copy_embed_code, download_png, drive_chart, link_mentions,
+    mark_selected_row, play_or_stop, stop_sound_on_escape, sync_with_url,
 };
 
 #[cfg(not(feature = "hydrate"))]
@@ -49,4 +49,11 @@ mod host {
     pub fn download_png(_chart: &'static Chart, _scale: YScale) {}
 
     pub fn copy_embed_code(_title: &str) {}
+
+    pub fn play_or_stop(_chart: &'static Chart, _selected: RwSignal<Option<usize>>) {}
+
+    pub fn stop_sound_on_escape() {}
+
+    /// The prerendered text stays as published: the browser ties its phrases to the chart.
+    pub fn link_mentions(_chart: &'static Chart, _selected: RwSignal<Option<usize>>) {}
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use super::chart_canvas::ChartCanvas;
 use super::data_table::TableView;
 use super::figure_actions::FigureActions;
+use super::play_button::PlayButton;
 use super::static_chart::StaticChart;
 use super::view_controls::ViewControls;
 use super::{effect, when};
@@ -107,6 +108,7 @@ pub fn ChartIsland(
         }
     };
     edge::announce_selection(chart, selected.read_only());
+    edge::link_mentions(chart, selected);
     view! {
         <div class="chart-island" class:is-interactive=when(move || interactive.get())>
             <div id="chart" class="chart-box" class:is-hidden=when(move || table_shown.get())>
@@ -128,6 +130,7 @@ pub fn ChartIsland(
             </div>
             <TableView chart table_shown=table_shown.read_only() selected=selected.read_only() />
             <ViewControls table_shown log_scale />
+            <PlayButton chart selected />
             // Says the selected point; written by the browser.
             <p id="chart-live" class="visually-hidden supplemental" aria-live="polite" aria-atomic="true"></p>
             <FigureActions chart log_scale=log_scale.read_only() />

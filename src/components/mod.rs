@@ -7,6 +7,7 @@ mod data_table;
 mod figure;
 mod figure_actions;
 mod key_figures;
+mod play_button;
 mod static_chart;
 mod view_controls;
 

@@ -8,11 +8,15 @@ mod canvas;
 mod export;
 mod hooks;
 mod marker;
+mod mentions;
+mod sound;
 mod table;
 mod url;
 
 pub use announce::announce_selection;
 pub use export::{copy_embed_code, download_png};
+pub use mentions::link_mentions;
+pub use sound::{play_or_stop, stop_sound_on_escape};
 pub use table::mark_selected_row;
 pub use url::sync_with_url;
 
