@@ -75,13 +75,25 @@ test("the reader view shows the article and the chart's data, and no interface t
   const dom = new JSDOM(await page.content(), { url: page.url() });
   const article = new Readability(dom.window.document).parse();
   expect(article, "Readability found an article").not.toBeNull();
-  // Its text as the reader view shows it: each text node apart (`textContent` runs one
-  // paragraph's last word into the next one's first).
+  // Its text as the reader view shows it: each block apart (`textContent` runs one
+  // paragraph's last word into the next one's first), the text nodes of one block run on
+  // (an inline element, such as the app's phrase marks, adds no space).
   const content = new JSDOM(article.content).window.document;
   const walker = content.createTreeWalker(content.body, 4 /* NodeFilter.SHOW_TEXT */);
+  const inline = "a, abbr, b, code, em, i, mark, q, small, span, strong, sub, sup";
+  const block = (node) => {
+    let element = node.parentElement;
+    while (element.parentElement && element.matches(inline)) element = element.parentElement;
+    return element;
+  };
   const pieces = [];
-  while (walker.nextNode()) pieces.push(walker.currentNode.data);
-  const body = normalised(pieces.join(" "));
+  let previous = null;
+  while (walker.nextNode()) {
+    const here = block(walker.currentNode);
+    pieces.push(here === previous ? "" : " ", walker.currentNode.data);
+    previous = here;
+  }
+  const body = normalised(pieces.join(""));
   const text = `${article.title} ${body}`;
   writeFileSync(`${ARTIFACTS}reader-view.txt`, `${article.title}\n\n${body}\n`);
 
