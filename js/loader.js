@@ -4,75 +4,88 @@
 // fetch below carries that hash, so the browser checks it, and has the preload's mode, so the
 // browser reuses the preload: one download.
 // If the app cannot start, the prerendered article and static chart stay, and a notice says why.
+//
+// A classic deferred script (index.html), not a module: browsers refuse modules, and scripts
+// with an integrity attribute, on a page opened from a file (file://), and this script must
+// still run there to say so. It imports the app's glue, a module, with `import()`. Deferred
+// like a module: it runs once the document is parsed. The function keeps its names local.
+(() => {
+  const root = document.documentElement;
 
-// "?embed": only the figure. embed.html has the class from the start; this is the fallback.
-if (/(^|[?&])embed(=1|=true)?(&|$)/.test(location.search)) {
-  document.documentElement.classList.add("embed");
-}
+  // The loader runs: this stops the stylesheet's timer for a page where no script of ours runs
+  // (style/main.css, "needs-js").
+  root.classList.add("js");
 
-function showNotice(why) {
-  document.documentElement.classList.add("no-app");
-  const notice = document.getElementById("notice");
-  if (notice) {
-    notice.textContent =
-      "The chart is not interactive: " + why + ". The article and the chart, with every value, are complete below.";
-    notice.hidden = false;
-  }
-}
+  // "?embed": only the figure. embed.html has the class from the start, and its own script for
+  // its options and its height (js/embedded.js); this is the fallback.
+  if (/(^|[?&])embed(=1|=true)?(&|$)/.test(location.search)) root.classList.add("embed");
 
-// The app's panic hook. A Rust panic stops the wasm with a trap (release builds abort at once,
-// without formatting a message: scripts/trunk), which reaches JavaScript as a
-// WebAssembly.RuntimeError thrown out of whatever called into the wasm: an event listener, a
-// timer, an observer or a promise job. It is logged, and the page stays readable: the notice
-// says so and the controls that need the app go.
-function onTrap(error) {
-  if (error instanceof WebAssembly.RuntimeError) {
-    console.error("way-out: the chart stopped working:", error);
-    showNotice("it stopped working because of an error");
-  }
-}
-addEventListener("error", (event) => onTrap(event.error));
-addEventListener("unhandledrejection", (event) => onTrap(event.reason));
-
-// For the benchmark (../shared/bench, docs/build.md "Size and speed"): the chart a reader first sees
-// is the prerendered static one (the build always writes it, and the end-to-end tests check it),
-// painted in the page's first paint, so "chart-drawn" is that paint's time. The app marks
-// "chart-interactive" once the canvas has taken over. It starts once that first paint has been
-// shown (an animation frame can run before the frame is on screen), so hydrating never holds
-// back the article and the static chart; without paint timing, after the first frame.
-const firstPaint = new Promise((resolve) => {
-  if (!PerformanceObserver.supportedEntryTypes?.includes("paint")) {
-    requestAnimationFrame(() => setTimeout(resolve));
-    return;
-  }
-  new PerformanceObserver((paints, observer) => {
-    const first = paints.getEntriesByName("first-contentful-paint")[0];
-    if (first) {
-      performance.mark("chart-drawn", { startTime: first.startTime });
-      observer.disconnect();
-      resolve();
+  function showNotice(why) {
+    root.classList.add("no-app");
+    const notice = document.getElementById("notice");
+    if (notice) {
+      notice.textContent =
+        "The chart is not interactive: " + why + ". The article and the chart, with every value, are complete below.";
+      notice.hidden = false;
     }
-  }).observe({ type: "paint", buffered: true });
-});
+  }
 
-const glue = document.querySelector('link[rel="modulepreload"][href$=".js"]');
-const wasm = document.querySelector('link[rel="preload"][href$=".wasm"]');
+  // The app's panic hook. A Rust panic stops the wasm with a trap (release builds abort at once,
+  // without formatting a message: scripts/trunk), which reaches JavaScript as a
+  // WebAssembly.RuntimeError thrown out of whatever called into the wasm: an event listener, a
+  // timer, an observer or a promise job. It is logged, and the page stays readable: the notice
+  // says so and the controls that need the app go.
+  function onTrap(error) {
+    if (error instanceof WebAssembly.RuntimeError) {
+      console.error("way-out: the chart stopped working:", error);
+      showNotice("it stopped working because of an error");
+    }
+  }
+  addEventListener("error", (event) => onTrap(event.error));
+  addEventListener("unhandledrejection", (event) => onTrap(event.reason));
 
-// The module is deferred: it runs once the document is parsed and the stylesheet has loaded,
-// and the parser's end waits for it. (As an async module, the parser sometimes ended before the
-// stylesheet came, and Chromium laid the whole page out once without it: 3 loads in 13, 180 ms
-// more to first paint under the bench's 4x CPU throttle.) The wasm and the glue download
-// meanwhile (preloaded).
+  // For the benchmark (../shared/bench, docs/build.md "Size and speed"): the chart a reader first sees
+  // is the prerendered static one (the build always writes it, and the end-to-end tests check it),
+  // painted in the page's first paint, so "chart-drawn" is that paint's time. The app marks
+  // "chart-interactive" once the canvas has taken over. It starts once that first paint has been
+  // shown (an animation frame can run before the frame is on screen), so hydrating never holds
+  // back the article and the static chart; without paint timing, after the first frame.
+  const firstPaint = new Promise((resolve) => {
+    if (!PerformanceObserver.supportedEntryTypes?.includes("paint")) {
+      requestAnimationFrame(() => setTimeout(resolve));
+      return;
+    }
+    new PerformanceObserver((paints, observer) => {
+      const first = paints.getEntriesByName("first-contentful-paint")[0];
+      if (first) {
+        performance.mark("chart-drawn", { startTime: first.startTime });
+        observer.disconnect();
+        resolve();
+      }
+    }).observe({ type: "paint", buffered: true });
+  });
 
-if (typeof WebAssembly !== "object" || !WebAssembly.compileStreaming) {
-  showNotice("this browser cannot run WebAssembly");
-} else if (!glue || !wasm) {
-  showNotice("the page was built without its application files");
-} else {
-  const compiled = WebAssembly.compileStreaming(
-    fetch(wasm.href, { integrity: wasm.dataset.integrity, credentials: "same-origin" }),
-  );
-  Promise.all([import(glue.href), compiled, firstPaint])
-    .then(([app, module]) => app.default({ module_or_path: module }))
-    .catch(() => showNotice("its WebAssembly module could not be loaded"));
-}
+  const glue = document.querySelector('link[rel="modulepreload"][href$=".js"]');
+  const wasm = document.querySelector('link[rel="preload"][href$=".wasm"]');
+
+  // The script is deferred: it runs once the document is parsed and the stylesheet has loaded,
+  // and the parser's end waits for it. (As an async module, the parser sometimes ended before the
+  // stylesheet came, and Chromium laid the whole page out once without it: 3 loads in 13, 180 ms
+  // more to first paint under the bench's 4x CPU throttle.) The wasm and the glue download
+  // meanwhile (preloaded).
+
+  if (location.protocol === "file:") {
+    showNotice("it needs the page to be served, not opened as a file (scripts/serve)");
+  } else if (typeof WebAssembly !== "object" || !WebAssembly.compileStreaming) {
+    showNotice("this browser cannot run WebAssembly");
+  } else if (!glue || !wasm) {
+    showNotice("the page was built without its application files");
+  } else {
+    const compiled = WebAssembly.compileStreaming(
+      fetch(wasm.href, { integrity: wasm.dataset.integrity, credentials: "same-origin" }),
+    );
+    Promise.all([import(glue.href), compiled, firstPaint])
+      .then(([app, module]) => app.default({ module_or_path: module }))
+      .catch(() => showNotice("its program could not be loaded"));
+  }
+})();

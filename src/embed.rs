@@ -1,14 +1,74 @@
-//! The `<iframe>` snippet of "Copy embed code". Pure text, tested on the host.
+//! The embed code of "Copy embed code": an `<iframe>` of the embed page and our host script,
+//! which sizes the iframe to the height the page reports (docs/embedding.md). Pure text, tested
+//! on the host.
+
+use crate::chart::theme::Theme;
 
 /// The page that shows only the figure, next to the article page.
 pub const EMBED_PAGE: &str = "embed.html";
 
-/// An `<iframe>` for the embed page in the folder `page_folder` (absolute, ending in `/`).
-pub fn embed_snippet(page_folder: &str, title: &str) -> String {
+/// The host script, next to the article page (`js/embed.js`, copied unhashed): partners paste its
+/// URL once, so the name never changes.
+pub const EMBED_SCRIPT: &str = "embed.js";
+
+/// The iframe's height before (or without) the host script. The embed page's content measured
+/// in Chromium (`end2end/tests/embed.spec.mjs`, which also checks this height): 1,141 px tall at
+/// a 320 px column, 982 at 375, 894 at 768, 982 at 1,000, 1,140 at 1,280; the source line ends
+/// at most 1,091 px down (1,081 without JavaScript). So the whole figure, source line and link
+/// included, shows at every common width, with some empty space below it at middle widths; the
+/// host script then fits the iframe exactly.
+pub const FALLBACK_HEIGHT: u32 = 1150;
+
+/// The embed page's render options, like Datawrapper's render flags, in its query string.
+/// js/embedded.js reads and applies them (the only reader: the app never rewrites the embed
+/// page's URL).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct EmbedOptions {
+    /// `theme=dark` or `theme=light`; `None`: the reader's colour scheme.
+    pub theme: Option<Theme>,
+    /// `plain`: the chart alone, without its title and subtitle.
+    pub plain: bool,
+}
+
+impl EmbedOptions {
+    /// `?theme=dark&plain`, or "" for the defaults.
+    pub fn query(&self) -> String {
+        let theme = match self.theme {
+            Some(Theme::Dark) => Some("theme=dark"),
+            Some(Theme::Light) => Some("theme=light"),
+            None => None,
+        };
+        let parts: Vec<&str> = theme
+            .into_iter()
+            .chain(self.plain.then_some("plain"))
+            .collect();
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+}
+
+/// The embed code for the embed page in the folder `page_folder` (absolute, ending in `/`): the
+/// iframe (full width, no border, a title, loaded when near) and the host script. No `style`
+/// attribute and no inline script: a host page with a strict Content-Security-Policy refuses
+/// both (`frameborder`, obsolete but read by every browser, removes the border).
+pub fn embed_snippet(page_folder: &str, title: &str, options: EmbedOptions) -> String {
+    let query = options.query();
+    let folder = attribute(page_folder);
     format!(
-        r#"<iframe src="{}{EMBED_PAGE}" title="{}" width="100%" height="720" style="border:0;width:100%;max-width:720px" loading="lazy"></iframe>"#,
-        attribute(page_folder),
-        attribute(title)
+        concat!(
+            r#"<iframe src="{folder}{EMBED_PAGE}{query}" title="{title}" width="100%" "#,
+            r#"height="{FALLBACK_HEIGHT}" frameborder="0" loading="lazy"></iframe>"#,
+            r#"<script src="{folder}{EMBED_SCRIPT}" async></script>"#,
+        ),
+        folder = folder,
+        query = query,
+        title = attribute(title),
+        EMBED_PAGE = EMBED_PAGE,
+        EMBED_SCRIPT = EMBED_SCRIPT,
+        FALLBACK_HEIGHT = FALLBACK_HEIGHT,
     )
 }
 
@@ -40,18 +100,61 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_snippet_points_at_the_embed_page_with_a_title() {
+    fn the_snippet_is_the_iframe_and_the_host_script() {
         assert_eq!(
-            embed_snippet("https://example.org/news/", "Exit program"),
-            r#"<iframe src="https://example.org/news/embed.html" title="Exit program" width="100%" height="720" style="border:0;width:100%;max-width:720px" loading="lazy"></iframe>"#
+            embed_snippet(
+                "https://example.org/news/",
+                "Exit program",
+                EmbedOptions::default()
+            ),
+            concat!(
+                r#"<iframe src="https://example.org/news/embed.html" title="Exit program" "#,
+                r#"width="100%" height="1150" frameborder="0" loading="lazy"></iframe>"#,
+                r#"<script src="https://example.org/news/embed.js" async></script>"#
+            )
         );
     }
 
     #[test]
+    fn the_options_go_into_the_embed_pages_query() {
+        let options = |theme, plain| EmbedOptions { theme, plain };
+        let src = |options| {
+            let snippet = embed_snippet("https://x/", "T", options);
+            snippet[..snippet.find(r#"" title"#).unwrap()].to_string()
+        };
+        assert_eq!(
+            src(options(Some(Theme::Dark), false)),
+            r#"<iframe src="https://x/embed.html?theme=dark"#
+        );
+        assert_eq!(
+            src(options(Some(Theme::Light), true)),
+            r#"<iframe src="https://x/embed.html?theme=light&plain"#
+        );
+        assert_eq!(
+            src(options(None, true)),
+            r#"<iframe src="https://x/embed.html?plain"#
+        );
+    }
+
+    #[test]
+    fn no_style_attribute_and_no_inline_script() {
+        let snippet = embed_snippet("https://x/", "T", EmbedOptions::default());
+        assert!(!snippet.contains("style="));
+        assert_eq!(snippet.matches("<script").count(), 1);
+        assert!(snippet.contains(r#"<script src="https://x/embed.js" async></script>"#));
+    }
+
+    #[test]
     fn attribute_values_are_escaped() {
-        let snippet = embed_snippet("https://x/\"><script>/", "A & “B” <i>");
+        let snippet = embed_snippet(
+            "https://x/\"><script>/",
+            "A & “B” <i>",
+            EmbedOptions::default(),
+        );
         assert!(snippet.contains(r#"src="https://x/&quot;&gt;&lt;script&gt;/embed.html""#));
+        assert!(snippet.contains(r#"src="https://x/&quot;&gt;&lt;script&gt;/embed.js""#));
         assert!(snippet.contains(r#"title="A &amp; “B” &lt;i&gt;""#));
+        assert_eq!(snippet.matches('<').count(), 4);
     }
 
     #[test]

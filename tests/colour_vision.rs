@@ -294,7 +294,10 @@ fn themes() -> Vec<Theme> {
         Theme {
             name: "dark",
             palette: DARK,
-            raised: css_colour("@media (prefers-color-scheme: dark) {\n  :root {", "raised"),
+            raised: css_colour(
+                "@media screen and (prefers-color-scheme: dark) {\n  :root:where(:not(.theme-light)) {",
+                "raised",
+            ),
         },
         Theme {
             name: "forced, light",

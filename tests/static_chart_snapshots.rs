@@ -54,7 +54,7 @@ impl Theme {
         let mut properties = Theme::light().properties;
         for (name, value) in declarations(
             STYLESHEET,
-            "@media (prefers-color-scheme: dark) {\n  :root {",
+            "@media screen and (prefers-color-scheme: dark) {\n  :root:where(:not(.theme-light)) {",
         ) {
             properties.retain(|(n, _)| *n != name);
             properties.push((name, value));

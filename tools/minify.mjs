@@ -22,9 +22,11 @@ if (!dir) {
   process.exit(1);
 }
 
-// The loader and the glue are ES modules; the fallback for old browsers is a classic script.
+// The wasm's glue is an ES module; our own scripts (the loader, the embed page's script, the
+// embed code's host script, the fallback for old browsers) are classic scripts.
 const loaderFor = (name) => (name.endsWith(".css") ? "css" : "js");
-const formatFor = (name) => (name.startsWith("unsupported") || name.endsWith(".css") ? undefined : "esm");
+const glueFor = (names) => names.find((name) => name.endsWith("_bg.wasm"))?.replace(/_bg\.wasm$/, ".js");
+const formatFor = (name) => (name === glueFor(readdirSync(dir)) ? "esm" : undefined);
 
 const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
 

@@ -1,5 +1,7 @@
 // The prerendered page: complete without JavaScript, hydrated without a second copy or a
 // layout shift, and still readable when the WebAssembly cannot run.
+import { join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   test,
   expect,
@@ -184,18 +186,72 @@ test("the wasm is downloaded once", async ({ page }) => {
   expect(wasmRequests).toHaveLength(1);
 });
 
-test.describe("when the WebAssembly cannot load", () => {
-  // Only the blocked wasm's failed request may be logged.
-  test.use({ allowedConsole: /^error: Failed to load resource: net::ERR_FAILED \(http:\/\/127\.0\.0\.1:\d+\/way-out-[0-9a-f]+_bg\.wasm\)$/ });
+/**
+ * Fails unless the page stands without its app: the notice shows and says `why`, the static
+ * chart and every sentence are there, and the controls that need the app leave no box and no
+ * gap (before: about 60 px of empty space between the chart and the data link).
+ */
+async function expectStandsWithoutApp(page, why) {
+  const notice = page.locator("#notice");
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText(why);
+  await expect(page.locator("#chart svg:visible")).toHaveCount(1);
+  await expect(page.locator(CHART_CANVAS)).toBeHidden();
+  expectEverySentence(await visibleText(page));
+  await expect.poll(() => page.locator(".needs-js").evaluateAll((all) => all.filter((e) => e.getClientRects().length).length)).toBe(0);
+  const gap = await page.evaluate(
+    () => document.querySelector(".chart-actions").getBoundingClientRect().top - document.querySelector("#chart").getBoundingClientRect().bottom,
+  );
+  // The data link's row keeps only its own top margin (0.5rem).
+  expect(gap).toBeLessThanOrEqual(8);
+}
 
-  test("the article and static chart stay and a notice says why", async ({ page }) => {
-    await page.route("**/*.wasm", (route) => route.abort());
-    await page.goto("/");
-    const notice = page.locator("#notice");
-    await expect(notice).toBeVisible();
-    await expect(notice).toContainText("WebAssembly");
-    await expect(page.locator("#chart svg:visible")).toHaveCount(1);
-    expectEverySentence(await visibleText(page));
+// The app's three files, each failing the ways a reader meets: blocked (an extension, offline) or
+// missing after a bad deploy. The loader says why when the glue or the wasm fails; when the loader
+// itself does not come, no script of ours runs and the stylesheet's timer (4 s) shows the notice.
+const failures = [
+  { file: "the wasm", name: String.raw`way-out-[0-9a-f]+_bg\.wasm`, why: "its program could not be loaded" },
+  { file: "the JS glue", name: String.raw`way-out-[0-9a-f]+\.js`, why: "its program could not be loaded" },
+  { file: "the loader", name: String.raw`loader-[0-9a-f]+\.js`, why: "its script could not be loaded" },
+];
+for (const { file, name, why } of failures) {
+  const pattern = new RegExp(`/${name}$`);
+  for (const [how, answer] of [
+    ["blocked", (route) => route.abort()],
+    ["missing (404)", (route) => route.fulfill({ status: 404, body: "not found" })],
+  ]) {
+    test.describe(`when ${file} is ${how}`, () => {
+      // Only the browser's messages about the failed file may be logged (a 404's body also fails
+      // the wasm's integrity check), and, where no script runs, that the preloaded wasm went unused.
+      const logged = file === "the loader" ? `${name}|${failures[0].name}` : name;
+      test.use({ allowedConsole: new RegExp(String.raw`^(error|warning): .*\bhttp://127\.0\.0\.1:\d+/(${logged})\b`) });
+
+      test("the article and static chart stay, a notice says why, and the controls leave no gap", async ({ page }) => {
+        await page.setViewportSize({ width: 375, height: 900 });
+        await page.route(pattern, answer);
+        await page.goto("/");
+        await expectStandsWithoutApp(page, why);
+        if (how === "blocked") {
+          const shot = file.replace(/^the /, "no-").replace(/ /g, "-");
+          await page.locator("figure").screenshot({ path: `${ARTIFACTS}${shot}-figure-375.png` });
+        }
+      });
+    });
+  }
+}
+
+test.describe("opened from the disk (file://)", () => {
+  // Browsers refuse modules and preloads from file:// (CORS): the glue's and the wasm's preloads.
+  test.use({ allowedConsole: /^error: (Access to .* at 'file:\/\/.*' from origin 'null' has been blocked by CORS policy|Failed to load resource: net::ERR_FAILED \(file:\/\/)/ });
+
+  test("the article and the static chart are whole, and the notice says to serve the page", async ({ page }) => {
+    const dist = resolve(fileURLToPath(new URL("..", import.meta.url)), process.env.WAY_OUT_E2E_DIST ?? "../dist");
+    await page.setViewportSize({ width: 375, height: 900 });
+    await page.goto(pathToFileURL(join(dist, "index.html")).href);
+    await expectStandsWithoutApp(page, "it needs the page to be served, not opened as a file (scripts/serve)");
+    // The stylesheet applies (one chart layout, the article's column).
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector("main")).maxWidth)).toBe("640px");
+    await page.screenshot({ path: `${ARTIFACTS}file-375.png` });
   });
 });
 

@@ -11,7 +11,7 @@ use way_out::embed::EMBED_PAGE;
 use way_out::prerender::card::{social_card, FONT_DIR};
 use way_out::prerender::oembed::{oembed_json, OEMBED_FILE};
 use way_out::prerender::site::{SiteUrl, SITE_URL_VARIABLE};
-use way_out::prerender::{embed_page, fill_template, Sharing};
+use way_out::prerender::{article_page, embed_page, fill_template, Sharing};
 
 fn main() -> ExitCode {
     let path = match std::env::args().nth(1) {
@@ -53,7 +53,7 @@ fn prerender(index: &Path) -> Result<(), String> {
         .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     let page = fill_template(&template, sharing)?;
     let embed = embed_page(&page)?;
-    write(index, page.as_bytes())?;
+    write(index, article_page(&page)?.as_bytes())?;
     write(&index.with_file_name(EMBED_PAGE), embed.as_bytes())?;
     write(&index.with_file_name(&card.file_name), &card.png)?;
     if let Some(site) = &site {

@@ -11,7 +11,7 @@ use crate::chart::draw::{draw, Frame, Layout};
 use crate::chart::scale::YScale;
 use crate::chart::theme::{Palette, FONT_FAMILY, LIGHT};
 use crate::content::Chart;
-use crate::embed::{embed_snippet, folder_of};
+use crate::embed::{embed_snippet, folder_of, EmbedOptions};
 
 /// The image's width in CSS pixels; it is drawn at twice that.
 const WIDTH: f64 = 640.0;
@@ -190,7 +190,11 @@ pub fn copy_embed_code(title: &str) {
     let location = window().location();
     let origin = location.origin().unwrap_or_default();
     let path = location.pathname().unwrap_or_default();
-    let code = embed_snippet(&format!("{origin}{}", folder_of(&path)), title);
+    let code = embed_snippet(
+        &format!("{origin}{}", folder_of(&path)),
+        title,
+        EmbedOptions::default(),
+    );
     say("");
     copy_to_clipboard(code.clone(), move |copied| {
         say(if copied {

@@ -76,6 +76,27 @@ fn hydrate_for_good<V: IntoView>(island: web_sys::HtmlElement, view: impl FnOnce
     std::mem::forget((owner, hydrated));
 }
 
+/// The theme the embed page's `theme=` option chose, as js/embedded.js applied it to the page
+/// (`html.theme-dark`, `html.theme-light`: the stylesheet paints the page by the same class);
+/// `None`: the reader's colour scheme.
+fn chosen_theme() -> Option<Theme> {
+    if page_is("theme-dark") {
+        Some(Theme::Dark)
+    } else if page_is("theme-light") {
+        Some(Theme::Light)
+    } else {
+        None
+    }
+}
+
+/// Whether the page's root element has the class `name`, which the stylesheet reads too (set in
+/// embed.html, or by js/loader.js and js/embedded.js).
+fn page_is(name: &str) -> bool {
+    document()
+        .document_element()
+        .is_some_and(|root| root.class_list().contains(name))
+}
+
 /// What the last draw of the chart produced: where the points went (canvas pixels), and the
 /// CSS size and pixel ratio it was drawn at, to map pointer positions and place the marker and
 /// tooltip with the same numbers.
@@ -114,6 +135,7 @@ pub fn drive_chart(
     let ratio = use_device_pixel_ratio();
     let dark = use_media_query("(prefers-color-scheme: dark)");
     let forced_colours = use_media_query("(forced-colors: active)");
+    let chosen = chosen_theme();
     let printing = use_media_query("print");
     let reduced_motion = use_media_query("(prefers-reduced-motion: reduce)");
     let progress = use_entrance(chart_canvas, reduced_motion);
@@ -126,10 +148,11 @@ pub fn drive_chart(
         let css = canvas::css_size(&canvas, size.get());
         // Paper gets the light theme, the whole line and more pixels.
         let printing = printing.get();
-        let theme = if dark.get() && !printing {
-            Theme::Dark
-        } else {
-            Theme::Light
+        let theme = match chosen {
+            _ if printing => Theme::Light,
+            Some(theme) => theme,
+            None if dark.get() => Theme::Dark,
+            None => Theme::Light,
         };
         let ratio = if printing {
             ratio.get().max(PRINT_RATIO)

@@ -84,6 +84,12 @@ fn current_state(points: usize) -> ViewState {
 }
 
 fn write_url(state: &ViewState, new_entry: bool) {
+    // An embedded page's history is its host page's too: each new view would be one more step of
+    // the reader's Back button on the partner's page. The embed view keeps the URL its host gave
+    // it, with its options (docs/embedding.md).
+    if super::page_is("embed") {
+        return;
+    }
     let location = window().location();
     let url = format!(
         "{}{}{}",

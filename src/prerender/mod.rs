@@ -115,6 +115,9 @@ pub fn fill_template(template: &str, sharing: Sharing) -> Result<String, String>
             return Err(format!("index.html must contain `{marker}` exactly once"));
         }
     }
+    // Trunk copies `data-integrity="none"` (index.html: no hash on the stylesheet and the
+    // loader) into its tags; it means nothing there.
+    let template = template.replace(r#" data-integrity="none""#, "");
     let with_head = template.replacen("</head>", &format!("{}</head>", render_head(sharing)), 1);
     let app = format!(r#"<div id="app">{}</div>"#, render_app());
     move_wasm_integrity(&with_head.replacen(APP_ROOT, &app, 1))
@@ -154,11 +157,15 @@ pub fn hoist_preloads(html: &str) -> Result<String, String> {
 }
 
 /// The embed version of a finished page: the same document, showing only the figure from the
-/// first paint (`html.embed` in the CSS), kept out of search results.
+/// first paint (`html.embed` in the CSS), kept out of search results, with a link to the whole
+/// article at the end of the figure's caption.
 pub fn embed_page(page: &str) -> Result<String, String> {
     const HTML: &str = r#"<html lang="en">"#;
-    if page.matches(HTML).count() != 1 {
-        return Err(format!("index.html must contain `{HTML}` exactly once"));
+    const CAPTION_END: &str = "</figcaption>";
+    for marker in [HTML, CAPTION_END] {
+        if page.matches(marker).count() != 1 {
+            return Err(format!("index.html must contain `{marker}` exactly once"));
+        }
     }
     Ok(page
         .replacen(HTML, r#"<html lang="en" class="embed">"#, 1)
@@ -166,7 +173,44 @@ pub fn embed_page(page: &str) -> Result<String, String> {
             "</head>",
             r#"<meta name="robots" content="noindex"></head>"#,
             1,
+        )
+        .replacen(
+            CAPTION_END,
+            &format!("{}{CAPTION_END}", full_article_link()),
+            1,
         ))
+}
+
+/// The embed page's way to the whole story, quiet like a chart's footer: the article page beside
+/// it, opened in the reader's top window rather than inside the host's iframe. Static HTML
+/// outside the hydrated island, so only embed.html has it.
+fn full_article_link() -> String {
+    format!(
+        r#"<p class="full-article"><a href="./" target="_top">Read the full article: {}</a></p>"#,
+        encode_text(ARTICLE.headline)
+    )
+}
+
+/// The embed page's own script (`js/embedded.js`: its options and height reports), as Trunk
+/// wrote it into the template: `index.html` leaves it out.
+const EMBEDDED_SCRIPT: &str = r#"<script src="./embedded-"#;
+
+/// The article page: the finished page without the embed page's own script.
+pub fn article_page(page: &str) -> Result<String, String> {
+    let tags: Vec<(usize, &str)> = page
+        .match_indices(EMBEDDED_SCRIPT)
+        .filter_map(|(start, _)| {
+            let end = start + page[start..].find("</script>")? + "</script>".len();
+            Some((start, &page[start..end]))
+        })
+        .collect();
+    let [(start, tag)] = tags[..] else {
+        return Err(format!(
+            "expected one `{EMBEDDED_SCRIPT}…` from Trunk, found {}",
+            tags.len()
+        ));
+    };
+    Ok(format!("{}{}", &page[..start], &page[start + tag.len()..]))
 }
 
 /// Chromium ignores `integrity` on `<link rel="preload" as="fetch">` and warns in the console.
@@ -206,6 +250,7 @@ mod tests {
         r#"<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="x">"#,
         r#"<link rel="stylesheet" href="/main.css">"#,
         r#"<script src="/loader.js" type="module"></script>"#,
+        r#"<script src="./embedded-1.js" defer integrity="sha384-e"></script>"#,
         r#"<link rel="modulepreload" href="/a.js" integrity="sha384-js">"#,
         r#"<link rel="preload" href="/a_bg.wasm" crossorigin="anonymous" integrity="sha384-w" as="fetch">"#,
         r#"</head><body><div id="app"></div></body></html>"#
@@ -384,16 +429,47 @@ mod tests {
     }
 
     #[test]
+    fn trunks_integrity_none_markers_go() {
+        let template = TEMPLATE.replace(
+            r#"<script src="/loader.js""#,
+            r#"<script src="/loader.js" data-integrity="none""#,
+        );
+        let page = fill_template(&template, NO_SITE).unwrap();
+        assert!(page.contains(r#"<script src="/loader.js" type="module">"#));
+        assert!(!page.contains(r#"data-integrity="none""#));
+    }
+
+    #[test]
     fn the_embed_page_is_the_same_page_marked_as_embedded() {
         let page = fill_template(TEMPLATE, NO_SITE).unwrap();
         let embed = embed_page(&page).unwrap();
         assert!(embed.starts_with(r#"<html lang="en" class="embed"><head>"#));
         assert!(embed.contains(r#"<meta name="robots" content="noindex"></head>"#));
+        let link = concat!(
+            r#"<p class="full-article"><a href="./" target="_top">"#,
+            "Read the full article: Members asking for help to leave their biker gangs</a></p>",
+            "</figcaption>"
+        );
+        assert_eq!(embed.matches(link).count(), 1);
         assert_eq!(
             embed
                 .replace(r#" class="embed""#, "")
-                .replace(r#"<meta name="robots" content="noindex">"#, ""),
+                .replace(r#"<meta name="robots" content="noindex">"#, "")
+                .replace(link, "</figcaption>"),
             page
+        );
+    }
+
+    #[test]
+    fn the_article_page_leaves_the_embed_pages_script_out() {
+        let page = fill_template(TEMPLATE, NO_SITE).unwrap();
+        let tag = r#"<script src="./embedded-1.js" defer integrity="sha384-e"></script>"#;
+        assert_eq!(page.matches(tag).count(), 1);
+        assert_eq!(article_page(&page).unwrap(), page.replace(tag, ""));
+        assert_eq!(embed_page(&page).unwrap().matches(tag).count(), 1);
+        assert_eq!(
+            article_page("<html></html>").unwrap_err(),
+            r#"expected one `<script src="./embedded-…` from Trunk, found 0"#
         );
     }
 

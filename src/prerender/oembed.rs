@@ -5,16 +5,17 @@
 use super::card;
 use super::site::SiteUrl;
 use crate::content::Chart;
-use crate::embed::embed_snippet;
+use crate::embed::{embed_snippet, EmbedOptions, FALLBACK_HEIGHT};
 
 /// The file's name, beside index.html. Not content-hashed: consumers find it from the page, but
 /// may keep its URL; hosts give it a short cache lifetime (deploy/).
 pub const OEMBED_FILE: &str = "oembed.json";
 
 /// The width and height a `rich` response must give: the embed code's iframe is fluid (100 %
-/// wide) and as high as its fallback height; 720 is the widest the article's column gets.
+/// wide; 720 is the widest the article's column gets) and as high as its fallback height until
+/// its host script fits it to its content.
 const WIDTH: u32 = 720;
-const HEIGHT: u32 = 720;
+const HEIGHT: u32 = FALLBACK_HEIGHT;
 
 /// The oEmbed response for the chart published at `site`, with the social card as thumbnail.
 pub fn oembed_json(chart: &Chart, site: &SiteUrl, card_file: &str) -> String {
@@ -24,7 +25,14 @@ pub fn oembed_json(chart: &Chart, site: &SiteUrl, card_file: &str) -> String {
         ("title", string(chart.title)),
         ("provider_name", string(site.host())),
         ("provider_url", string(&format!("{}/", site.origin()))),
-        ("html", string(&embed_snippet(site.as_str(), chart.title))),
+        (
+            "html",
+            string(&embed_snippet(
+                site.as_str(),
+                chart.title,
+                EmbedOptions::default(),
+            )),
+        ),
         ("width", WIDTH.to_string()),
         ("height", HEIGHT.to_string()),
         ("thumbnail_url", string(&site.join(card_file))),
@@ -76,12 +84,13 @@ mod tests {
         let html = concat!(
             r#""html":"\u003ciframe src=\"https://example.org/news/2015/a-way-out/embed.html\" "#,
             r#"title=\"The gang exit program has roughly doubled every year\" width=\"100%\" "#,
-            r#"height=\"720\" style=\"border:0;width:100%;max-width:720px\" loading=\"lazy\">"#,
-            r#"\u003c/iframe>","#
+            r#"height=\"1150\" frameborder=\"0\" loading=\"lazy\">\u003c/iframe>"#,
+            r#"\u003cscript src=\"https://example.org/news/2015/a-way-out/embed.js\" async>"#,
+            r#"\u003c/script>","#
         );
         assert!(json.contains(html), "{json}");
         assert!(json.ends_with(concat!(
-            r#""width":720,"height":720,"#,
+            r#""width":720,"height":1150,"#,
             r#""thumbnail_url":"https://example.org/news/2015/a-way-out/card-0123456789abcdef.png","#,
             r#""thumbnail_width":1200,"thumbnail_height":630}"#,
             "\n"

@@ -310,9 +310,11 @@ mod tests {
         let light = custom_properties(STYLESHEET, ":root {");
         let dark = custom_properties(
             STYLESHEET,
-            "@media (prefers-color-scheme: dark) {\n  :root {",
+            "@media screen and (prefers-color-scheme: dark) {\n  :root:where(:not(.theme-light)) {",
         );
-        for (properties, palette) in [(light, LIGHT), (dark, DARK)] {
+        // The embed page's `theme=dark`.
+        let chosen_dark = custom_properties(STYLESHEET, ":root:where(.theme-dark) {");
+        for (properties, palette) in [(light, LIGHT), (dark, DARK), (chosen_dark, DARK)] {
             for (colour, name) in colour_names(&palette) {
                 let value = properties.iter().find(|(n, _)| n == name).map(|(_, v)| v);
                 assert_eq!(value, Some(&hex(colour)), "--{name}");

@@ -1,0 +1,344 @@
+// Embedded on another site: the code "Copy embed code" copies, pasted as it is into a partner's
+// page served from another origin (localhost, another port) under a strict Content-Security-
+// Policy that allows only our origin's script and frames. The iframe takes its content's height
+// at every column width; messages from anyone else, or of another shape, change nothing; the
+// embed options; the link to the whole article. docs/embedding.md.
+import { createServer } from "node:http";
+import { writeFileSync } from "node:fs";
+import { test, expect, CONTENT, ARTIFACTS, waitInteractive } from "./fixtures.mjs";
+
+const { article, chart } = CONTENT;
+const button = (scope, name) => scope.getByRole("button", { name, exact: true });
+
+/** What "Copy embed code" copies on our page (http://127.0.0.1:…, the suite's server). */
+let snippet;
+/** The partner's server: http://localhost:…, another origin than ours. */
+let host;
+
+test.beforeAll(async ({ browser, baseURL }) => {
+  const context = await browser.newContext({
+    baseURL,
+    javaScriptEnabled: true,
+    permissions: ["clipboard-read", "clipboard-write"],
+  });
+  const page = await context.newPage();
+  await page.goto("/");
+  await waitInteractive(page);
+  await button(page, "Copy embed code").click();
+  await expect(page.locator(".action-status")).toHaveText("Embed code copied to the clipboard.");
+  snippet = await page.evaluate(() => navigator.clipboard.readText());
+  await context.close();
+  host = await startHost(new URL(baseURL).origin);
+});
+
+test.afterAll(() => host?.close());
+
+/**
+ * A partner's article page, with our snippet between two paragraphs and another site's iframe
+ * below (a window that is not ours). `/?w=375` makes its column 375 px wide (its stylesheet,
+ * `/host.css?w=375`: the policy allows no inline style).
+ */
+function startHost(ours) {
+  const policy = `default-src 'none'; style-src 'self'; script-src ${ours}; frame-src ${ours} 'self'`;
+  const server = createServer((request, response) => {
+    const url = new URL(request.url, "http://localhost");
+    const width = Number(url.searchParams.get("w")) || 600;
+    // `&iframe-only`: a partner who pasted the iframe without our script.
+    const code = url.searchParams.has("iframe-only") ? snippet.replace(/<script.*$/, "") : snippet;
+    const pages = {
+      "/": [
+        "text/html",
+        `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">` +
+          `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+          `<title>A partner's article</title><link rel="stylesheet" href="/host.css?w=${width}"></head>` +
+          `<body><main><h1>A partner's article</h1><p>The partner's own words come before the chart.</p>` +
+          `${code}<p>And after it.</p>` +
+          `<iframe class="other" src="/other.html" title="Another site's box"></iframe></main></body></html>`,
+      ],
+      "/host.css": [
+        "text/css",
+        `body{margin:0;font:18px/1.5 Georgia,serif}main{width:${width}px;margin:0 auto}` +
+          `.other{display:block;width:100%;height:60px;border:0}`,
+      ],
+      "/other.html": ["text/html", `<!DOCTYPE html><html lang="en"><title>Other</title><p>Not ours.</p></html>`],
+    };
+    const [type, body] = pages[url.pathname] ?? [];
+    if (!body) return response.writeHead(404).end();
+    response.writeHead(200, { "Content-Type": `${type}; charset=utf-8`, "Content-Security-Policy": policy }).end(body);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({
+        url: (path) => `http://localhost:${server.address().port}${path}`,
+        close: () => new Promise((done) => server.close(done)),
+      }),
+    ),
+  );
+}
+
+/** Opens the partner's page with a `width` px column; returns our iframe and its document. */
+async function openHost(page, width, path = `/?w=${width}`, waitUntil = "load") {
+  await page.setViewportSize({ width: width + 32, height: 900 });
+  await page.goto(host.url(path), { waitUntil });
+  const iframe = page.locator('iframe[src*="/embed.html"]');
+  const frame = await (await iframe.elementHandle()).contentFrame();
+  await frame.waitForLoadState();
+  return { iframe, frame };
+}
+
+/** The iframe's height on the host, and the embed document's height and scroll height. */
+async function heights(iframe, frame) {
+  const [content, scroll] = await frame.evaluate(() => [
+    Math.ceil(document.documentElement.getBoundingClientRect().height),
+    document.documentElement.scrollHeight,
+  ]);
+  return { iframe: await iframe.evaluate((element) => element.getBoundingClientRect().height), content, scroll };
+}
+
+/** Waits until the iframe is exactly as tall as its content; returns that height. */
+async function expectFitted(iframe, frame) {
+  let last;
+  await expect
+    .poll(async () => {
+      last = await heights(iframe, frame);
+      return last.iframe === last.content && last.scroll === last.content;
+    })
+    .toBe(true);
+  return last.content;
+}
+
+test("the copied code is our iframe and our host script, nothing inline", () => {
+  expect(snippet).toMatch(
+    /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html" title="[^"]+" width="100%" height="\d+" frameborder="0" loading="lazy"><\/iframe><script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" async><\/script>$/,
+  );
+  expect(snippet).toContain(`title="${chart.title}"`);
+});
+
+for (const width of [320, 375, 768, 1000, 1280]) {
+  test(`in a ${width} px column the iframe fits its content: nothing cut off, nothing sideways`, async ({ page }) => {
+    const { iframe, frame } = await openHost(page, width);
+    await waitInteractive(frame);
+    const height = await expectFitted(iframe, frame);
+    // The source line and the link to the article show inside the iframe.
+    for (const selector of [".chart-source", ".full-article a"]) {
+      const box = await frame.locator(selector).evaluate((element) => {
+        const { top, bottom } = element.getBoundingClientRect();
+        return { top, bottom, innerHeight };
+      });
+      expect(box.top, selector).toBeGreaterThanOrEqual(0);
+      expect(box.bottom, selector).toBeLessThanOrEqual(box.innerHeight);
+    }
+    await expect(frame.locator(".chart-source")).toBeVisible();
+    // Nothing sideways: the iframe is the column's width, and neither page scrolls sideways.
+    expect(await iframe.evaluate((element) => element.getBoundingClientRect().width)).toBe(width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+    expect(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    const source = await sourceBottom(frame);
+    writeFileSync(`${ARTIFACTS}embed-height-${width}.json`, JSON.stringify({ width, content: height, iframe: height, source }));
+    if (width === 375 || width === 1280) await page.screenshot({ path: `${ARTIFACTS}embed-host-${width}.png`, fullPage: true });
+  });
+}
+
+/** Where the source line ends, from the top of the embed document (CSS px). */
+const sourceBottom = (frame) =>
+  frame.locator(".chart-source").evaluate((element) => Math.ceil(element.getBoundingClientRect().bottom + scrollY));
+
+/** The snippet's fallback height. */
+const fallback = () => Number(snippet.match(/ height="(\d+)"/)[1]);
+
+// Without our host script (not pasted, or blocked), or without any JavaScript, the iframe keeps
+// the snippet's height: the chart and its source line must show in it at every common width.
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? "without our host script" : "without JavaScript", () => {
+    test.use({ javaScriptEnabled });
+
+    test("the fallback height shows the chart and its source line from 320 to 1280 px", async ({ page }) => {
+      const bottoms = {};
+      for (const width of [320, 375, 768, 1000, 1280]) {
+        const { iframe, frame } = await openHost(page, width, `/?w=${width}&iframe-only`);
+        expect((await heights(iframe, frame)).iframe).toBe(fallback());
+        bottoms[width] = await sourceBottom(frame);
+      }
+      writeFileSync(`${ARTIFACTS}embed-fallback-${javaScriptEnabled ? "js" : "no-js"}.json`, JSON.stringify(bottoms));
+      for (const [width, bottom] of Object.entries(bottoms)) expect(bottom, `${width} px`).toBeLessThanOrEqual(fallback());
+    });
+  });
+}
+
+test("the iframe follows its content: the table view, and a host script that arrived late", async ({ page, baseURL }) => {
+  // The host script is held until the embed page has reported its height (to no one).
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(`${baseURL}/embed.js`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  // (An async script holds the page's load event back: wait for the parsed document only.)
+  const { iframe, frame } = await openHost(page, 375, "/?w=375", "domcontentloaded");
+  await waitInteractive(frame);
+  expect((await heights(iframe, frame)).iframe).toBe(fallback());
+  release();
+  const chartHeight = await expectFitted(iframe, frame);
+  const history = await page.evaluate(() => history.length);
+  await button(frame, "Table").click();
+  await expect(frame.getByRole("table")).toBeVisible();
+  await expect.poll(async () => (await heights(iframe, frame)).content).not.toBe(chartHeight);
+  const tableHeight = await expectFitted(iframe, frame);
+  await button(frame, "Chart").click();
+  await expect.poll(async () => (await heights(iframe, frame)).content).toBe(chartHeight);
+  expect(await expectFitted(iframe, frame)).toBe(chartHeight);
+  // The views were not written into the history the host page shares: Back leaves the page.
+  expect(await page.evaluate(() => history.length)).toBe(history);
+  writeFileSync(`${ARTIFACTS}embed-height-375-table.json`, JSON.stringify({ width: 375, table: tableHeight }));
+});
+
+test("AMP's <amp-iframe> gets its embed-size message", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__amp = [];
+    addEventListener("message", (event) => event.data?.sentinel === "amp" && window.__amp.push(event.data));
+  });
+  const { iframe, frame } = await openHost(page, 375);
+  const height = await expectFitted(iframe, frame);
+  await expect.poll(() => page.evaluate(() => window.__amp.at(-1))).toEqual({ sentinel: "amp", type: "embed-size", height });
+});
+
+test("a message from another window, or of another shape, changes nothing", async ({ page }) => {
+  const { iframe, frame } = await openHost(page, 375);
+  const fitted = await expectFitted(iframe, frame);
+  const other = await (await page.locator("iframe.other").elementHandle()).contentFrame();
+  // Counts every message the host page receives from now on. It listens after our host script
+  // (which the page ran first), so once it has seen a message, so has our script.
+  await page.evaluate(() => {
+    window.__messages = 0;
+    addEventListener("message", () => window.__messages++);
+  });
+  // The right shape, from the wrong windows: the host page itself, and another site's iframe.
+  await page.evaluate(() => postMessage({ type: "way-out:height", height: 501 }, "*"));
+  await other.evaluate(() => parent.postMessage({ type: "way-out:height", height: 502 }, "*"));
+  // The right window (our iframe), the wrong shapes and heights.
+  const hostile = await frame.evaluate(() => {
+    const messages = [
+      { type: "way-out:height", height: 1e9 },
+      { type: "way-out:height", height: -600 },
+      { type: "way-out:height", height: NaN },
+      { type: "way-out:height", height: Infinity },
+      { type: "way-out:height", height: 0 },
+      { type: "way-out:height", height: "700" },
+      { type: "way-out:height", height: 503, extra: true },
+      { type: "datawrapper-height", height: 504 },
+      { type: "way-out:height" },
+      "way-out:height 505",
+      [506],
+      null,
+    ];
+    for (const message of messages) parent.postMessage(message, "*");
+    return messages.length;
+  });
+  await expect.poll(() => page.evaluate(() => window.__messages)).toBe(hostile + 2);
+  expect(await iframe.evaluate((element) => element.getBoundingClientRect().height)).toBe(fitted);
+  // The same window with the right shape is obeyed: the checks above did the ignoring.
+  await frame.evaluate(() => parent.postMessage({ type: "way-out:height", height: 640 }, "*"));
+  await expect.poll(() => iframe.evaluate((element) => element.getBoundingClientRect().height)).toBe(640);
+});
+
+test("the link to the whole article is reachable by keyboard and opens in the top window", async ({ page, baseURL }) => {
+  const { frame } = await openHost(page, 768);
+  await waitInteractive(frame);
+  const link = frame.getByRole("link", { name: `Read the full article: ${article.headline}` });
+  await expect(link).toBeVisible();
+  await expect(link).toHaveAttribute("target", "_top");
+  // Tab from the top of the embed page to the link.
+  await frame.locator("body").evaluate((body) => body.focus());
+  for (let i = 0; i < 20 && !(await link.evaluate((a) => a === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(link).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(`${baseURL}/`);
+  await expect(page.locator("h1")).toHaveText(article.headline);
+});
+
+/** Whether the chart's title takes its place on screen (`plain` leaves it 1 px, for screen readers). */
+const titleShown = (page) =>
+  Promise.all([".chart-title", ".chart-subtitle"].map((s) => page.locator(s).evaluate((e) => e.getBoundingClientRect().width > 1)));
+
+/** Mean luminance (0–1) of an element's pixels on screen. */
+async function luminance(page, locator) {
+  const png = await locator.screenshot();
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    [canvas.width, canvas.height] = [image.width, image.height];
+    const context = canvas.getContext("2d");
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    let sum = 0;
+    for (let i = 0; i < data.length; i += 4) sum += 0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2];
+    return sum / (data.length / 4) / 255;
+  }, png.toString("base64"));
+}
+
+test.describe("embed options", () => {
+  test("theme=dark darkens the page and the canvas chart in a light scheme; plain shows the chart alone", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.setViewportSize({ width: 600, height: 900 });
+    await page.goto("/embed.html?theme=dark&plain");
+    await waitInteractive(page);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(22, 24, 27)");
+    expect(await luminance(page, page.locator("#chart"))).toBeLessThan(0.3);
+    // plain: no title or subtitle on screen; the title still names the figure.
+    expect(await titleShown(page)).toEqual([false, false]);
+    await expect(page.getByRole("figure", { name: chart.title })).toBeVisible();
+    await expect(page.locator(".chart-source")).toBeVisible();
+    await page.screenshot({ path: `${ARTIFACTS}embed-dark-plain.png` });
+    // The embed page keeps the URL it was given, options included: the app writes no view there.
+    await button(page, "Table").click();
+    await expect(page.getByRole("table")).toBeVisible();
+    expect(page.url()).toMatch(/\/embed\.html\?theme=dark&plain$/);
+    expect(await page.evaluate(() => [...document.documentElement.classList].sort())).toEqual(["embed", "js", "plain", "theme-dark"]);
+  });
+
+  test("theme=light is light in a dark scheme, from the static chart to the canvas", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    // The static chart first: the wasm is held until it has been looked at.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route("**/*.wasm", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto("/embed.html?theme=light", { waitUntil: "domcontentloaded" });
+    const chartBox = page.locator("#chart");
+    await expect(chartBox.locator("svg:visible")).toHaveCount(1);
+    expect(await luminance(page, chartBox)).toBeGreaterThan(0.8);
+    release();
+    await waitInteractive(page);
+    expect(await luminance(page, chartBox)).toBeGreaterThan(0.8);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(255, 255, 255)");
+    expect(await titleShown(page)).toEqual([true, true]);
+  });
+
+  test("malformed and hostile values are ignored, silently", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    const hostile = [
+      "theme=Light",
+      "theme=light%00",
+      "theme=%6Cight",
+      "theme=light;",
+      "theme=<script>alert(1)</script>",
+      "theme[]=light",
+      "plain=0",
+      "plain=false",
+      "plain=%31",
+      `theme=light&x=${"a".repeat(300)}`,
+    ];
+    for (const query of hostile) {
+      await page.goto(`/embed.html?${query}`);
+      await waitInteractive(page);
+      // The reader's (dark) scheme, and the title on screen.
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), query).toBe("rgb(22, 24, 27)");
+      expect(await titleShown(page), query).toEqual([true, true]);
+      expect(await page.evaluate(() => [...document.documentElement.classList].sort()), query).toEqual(["embed", "js"]);
+    }
+  });
+});
