@@ -13,7 +13,6 @@
 //   exportIndexCollision(wasmBytes) → null, or the first two colliding function indices
 
 import binaryen from "binaryen";
-import { EXPORT_SECTION, exportEntries, findSection } from "./wasm-binary.mjs";
 
 // What the release build uses (wasm-bindgen's externref table, bulk memory, saturating
 // float-to-int conversions): binaryen refuses to read or write other features.
@@ -55,9 +54,23 @@ export function exportsLast(wasm) {
 
 /** The indices of the module's exported functions, in export order. */
 export function exportedFunctionIndices(wasm) {
-  const section = findSection(wasm, EXPORT_SECTION);
-  if (!section) return [];
-  return [...exportEntries(wasm, section.start)].filter((e) => e.kind === 0).map((e) => e.index);
+  const module = binaryen.readBinary(wasm);
+  try {
+    // A module's function index space is its imported functions, then its own, each in order;
+    // binaryen reads (and writes) them in that order.
+    const index = new Map();
+    for (let i = 0; i < module.getNumFunctions(); i++) {
+      index.set(binaryen.getFunctionInfo(module.getFunctionByIndex(i)).name, i);
+    }
+    const indices = [];
+    for (let i = 0; i < module.getNumExports(); i++) {
+      const info = binaryen.getExportInfo(module.getExportByIndex(i));
+      if (info.kind === binaryen.ExternalFunction) indices.push(index.get(info.value));
+    }
+    return indices;
+  } finally {
+    module.dispose();
+  }
 }
 
 export function exportIndexCollision(wasm) {

@@ -1,5 +1,5 @@
-// Minifies the staged JavaScript and CSS with esbuild, shortens the wasm's import names in the
-// wasm and its glue (tools/short-imports.mjs), then rewrites the subresource-integrity hashes in
+// Minifies the staged JavaScript and CSS with esbuild, shortens the wasm's import and export names
+// in the wasm and its glue (binaryen's pass, tools/short-names.mjs), then rewrites the subresource-integrity hashes in
 // index.html to match the new bytes. Trunk cannot do it: its minifier fails on wasm-bindgen's
 // glue ("Failed to minify JS") and leaves CSS as written.
 //   node tools/minify.mjs <staging dir>        (scripts/post-build runs it as a Trunk hook)
@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { transformSync } from "esbuild";
 import { exportIndexCollision, exportsLast } from "./exports-last.mjs";
-import { shortenImports } from "./short-imports.mjs";
+import { MINIFY_PASS, shortGlue } from "./short-names.mjs";
 
 const dir = process.argv[2];
 if (!dir) {
@@ -53,40 +53,44 @@ for (const name of readdirSync(dir)) {
   changed.set(name, sri(code));
 }
 
+// wasm-opt -Oz again, as Trunk runs it (index.html's data-wasm-opt-params).
+const OZ = ["-Oz", "--converge", "--strip-debug", "--strip-producers", "--strip-target-features"];
+
 // The wasm and its glue (after minifying: the glue's import keys are then `,name:`).
 const wasmName = readdirSync(dir).find((name) => name.endsWith("_bg.wasm"));
 if (wasmName) {
+  const release = process.env.TRUNK_PROFILE === "release";
   const glueName = wasmName.replace(/_bg\.wasm$/, ".js");
-  let shortened;
+  let wasm = readFileSync(join(dir, wasmName));
+  let glue = readFileSync(join(dir, glueName), "utf8");
   try {
-    shortened = shortenImports(readFileSync(join(dir, wasmName)), readFileSync(join(dir, glueName), "utf8"));
+    // binaryen's short import and export names, and the same in the glue (tools/short-names.mjs).
+    // A run of its own: `--converge` below would repeat the pass. A dev build keeps its function
+    // names (`-g`).
+    if (release) wasm = exportsLast(wasm);
+    const minified = wasmOpt(wasm, release ? [MINIFY_PASS] : [MINIFY_PASS, "-g"]);
+    wasm = minified.wasm;
+    // Release builds: the exports at the end (tools/exports-last.mjs), then wasm-opt -Oz again,
+    // which recovers what re-encoding the module costs (44,425 → 44,376 bytes of gzip wasm).
+    if (release) wasm = wasmOpt(wasm, OZ).wasm;
+    glue = shortGlue(glue, minified.printed);
   } catch (error) {
-    console.error(`minify: shortening the imports of ${wasmName}: ${error.message}`);
+    console.error(`minify: ${wasmName}: ${error.message}`);
+    process.exit(1);
+  }
+  const collision = release && exportIndexCollision(wasm);
+  if (collision) {
+    console.error(`minify: ${wasmName}: exported functions ${collision.join(" and ")} share a slot of V8's number cache (tools/exports-last.mjs)`);
     process.exit(1);
   }
   // V8's explicit compile hint: every function of the glue runs at start (one shim per wasm
   // import), so V8 compiles them all on a background thread while the file loads instead of
   // one by one on the main thread when first called. Measured (median of 15 loads, 4× CPU):
   // first paint to chart drawn 226 → 177 ms.
-  // Release builds: the exports at the end (tools/exports-last.mjs), then wasm-opt again, which
-  // recovers what re-encoding the module costs (44,425 → 44,376 bytes of gzip wasm).
-  if (process.env.TRUNK_PROFILE === "release") {
-    try {
-      shortened.wasm = reoptimized(exportsLast(shortened.wasm));
-    } catch (error) {
-      console.error(`minify: moving the exports of ${wasmName}: ${error.message}`);
-      process.exit(1);
-    }
-    const collision = exportIndexCollision(shortened.wasm);
-    if (collision) {
-      console.error(`minify: ${wasmName}: exported functions ${collision.join(" and ")} share a slot of V8's number cache (tools/exports-last.mjs)`);
-      process.exit(1);
-    }
-  }
-  const glue = `//# allFunctionsCalledOnLoad\n${shortened.glue}`;
-  writeFileSync(join(dir, wasmName), shortened.wasm);
+  glue = `//# allFunctionsCalledOnLoad\n${glue}`;
+  writeFileSync(join(dir, wasmName), wasm);
   writeFileSync(join(dir, glueName), glue);
-  changed.set(wasmName, sri(shortened.wasm));
+  changed.set(wasmName, sri(wasm));
   changed.set(glueName, sri(glue));
 }
 
@@ -102,30 +106,19 @@ html = html.replace(/<(?:link|script)\b[^>]*>/g, (tag) => {
 });
 writeFileSync(indexPath, html);
 
-/** The module through wasm-opt -Oz again (the npm binaryen's, as Trunk runs it). */
-function reoptimized(wasm) {
+/** The module through the npm binaryen's wasm-opt with `passes`: the new module and what it printed. */
+function wasmOpt(wasm, passes) {
   const scratch = mkdtempSync(join(tmpdir(), "way-out-wasm-"));
   try {
     const input = join(scratch, "in.wasm");
     const output = join(scratch, "out.wasm");
     writeFileSync(input, wasm);
     const wasmOpt = fileURLToPath(new URL("node_modules/.bin/wasm-opt", import.meta.url));
-    execFileSync(wasmOpt, [
-      input,
-      "--enable-reference-types",
-      "--enable-bulk-memory",
-      "--enable-nontrapping-float-to-int",
-      "--enable-sign-ext",
-      "--enable-multivalue",
-      "-Oz",
-      "--converge",
-      "--strip-debug",
-      "--strip-producers",
-      "--strip-target-features",
-      "-o",
-      output,
-    ]);
-    return readFileSync(output);
+    const features = ["reference-types", "bulk-memory", "nontrapping-float-to-int", "sign-ext", "multivalue"];
+    const printed = execFileSync(wasmOpt, [input, ...features.map((f) => `--enable-${f}`), ...passes, "-o", output], {
+      encoding: "utf8",
+    });
+    return { wasm: readFileSync(output), printed };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
