@@ -124,10 +124,16 @@ pub fn fill_template(template: &str, sharing: Sharing) -> Result<String, String>
         .and_then(|page| hoist_preloads(&page))
 }
 
+/// Added to each preload: a reader without JavaScript cannot run the app, and should not download
+/// it (the wasm is most of the page's bytes). Chromium, Firefox and Safari skip a preload whose
+/// `media` does not match; a browser without the `scripting` feature skips it too, and the loader
+/// fetches the files when it runs (docs/build.md, "What each unusual build step buys").
+const ONLY_WITH_SCRIPTING: &str = r#" media="(scripting: enabled)""#;
+
 /// Moves Trunk's preload links (appended at the end of `<head>`) up to just after the page's
 /// stylesheet: the render-blocking stylesheet is requested first, the downloads next, and the
 /// loader finds them parsed. Both come after the Content-Security-Policy `<meta>`, which must come
-/// first to cover them.
+/// first to cover them. Each preload is for readers with JavaScript only (`ONLY_WITH_SCRIPTING`).
 pub fn hoist_preloads(html: &str) -> Result<String, String> {
     const POLICY: &str = r#"<meta http-equiv="Content-Security-Policy""#;
     const STYLESHEET: &str = r#"<link rel="stylesheet""#;
@@ -139,7 +145,8 @@ pub fn hoist_preloads(html: &str) -> Result<String, String> {
                 + rest[start..]
                     .find('>')
                     .ok_or_else(|| format!("unclosed {kind}"))?;
-            links.push_str(&rest[start..=end]);
+            let tag = rest[start..end].trim_end_matches('/');
+            links.push_str(&format!("{tag}{ONLY_WITH_SCRIPTING}>"));
             rest.replace_range(start..=end, "");
         }
     }
@@ -415,9 +422,14 @@ mod tests {
         assert!(page.contains("<title>Members asking for help to leave their biker gangs</title>"));
         assert!(page.contains(r#"<meta property="og:type" content="article">"#));
         assert!(page.contains(r#"<div id="app"><main"#));
-        assert!(page.contains(r#"crossorigin="anonymous" data-integrity="sha384-w" as="fetch">"#));
-        // The module preload keeps its (supported) integrity attribute.
-        assert!(page.contains(r#"href="/a.js" integrity="sha384-js""#));
+        assert!(page.contains(
+            r#"crossorigin="anonymous" data-integrity="sha384-w" as="fetch" media="(scripting: enabled)">"#
+        ));
+        // The module preload keeps its (supported) integrity attribute; both are for readers
+        // with JavaScript only.
+        assert!(
+            page.contains(r#"href="/a.js" integrity="sha384-js" media="(scripting: enabled)">"#)
+        );
         // The policy, the stylesheet, then both preloads, before the loader.
         assert!(page.starts_with(concat!(
             r#"<html lang="en"><head><meta charset="utf-8">"#,
