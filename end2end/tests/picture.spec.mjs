@@ -101,8 +101,6 @@ for (const colorScheme of ["light", "dark"]) {
         await page.waitForFunction(() => performance.getEntriesByName("chart-interactive").length > 0);
         await expect(page.locator("#chart canvas")).toBeVisible();
         await expect(svg).toHaveCount(0);
-        // The canvas's buffer-warming steps (style/main.css) change nothing visible; let them end.
-        await page.waitForTimeout(300);
         const after = await box.screenshot();
 
         const result = await comparePictures(context, before, after);
