@@ -20,6 +20,10 @@
   // its options and its height (js/embedded.js); this is the fallback.
   if (/(^|[?&])embed(=1|=true)?(&|$)/.test(location.search)) root.classList.add("embed");
 
+  // Where the page cannot show an element full screen (iPhone Safari; an <iframe> without
+  // `allowfullscreen`), the figure's "Full screen" button goes (style/main.css).
+  if (!document.fullscreenEnabled) root.classList.add("no-full-screen");
+
   function showNotice(why) {
     root.classList.add("no-app");
     const notice = document.getElementById("notice");

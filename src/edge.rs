@@ -7,6 +7,8 @@ pub use crate::interactive::{
     announce_selection, copy_embed_code, download_png, drive_chart, link_mentions,
     mark_selected_row, play_or_stop, stop_sound_on_escape, sync_with_url,
 };
+#[cfg(feature = "hydrate")]
+pub use crate::interactive::{copy_png, share_view, toggle_full_screen};
 
 #[cfg(not(feature = "hydrate"))]
 pub use host::*;
@@ -56,4 +58,10 @@ mod host {
 
     /// The prerendered text stays as published: the browser ties its phrases to the chart.
     pub fn link_mentions(_chart: &'static Chart, _selected: RwSignal<Option<usize>>) {}
+
+    pub fn copy_png(_chart: &'static Chart, _scale: YScale) {}
+
+    pub fn share_view(_points: usize) {}
+
+    pub fn toggle_full_screen() {}
 }

@@ -14,6 +14,7 @@ pub mod content;
 pub mod edge;
 pub mod embed;
 pub mod format;
+pub mod share;
 pub mod stats;
 pub mod view_state;
 

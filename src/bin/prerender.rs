@@ -1,17 +1,20 @@
 //! Trunk post-build hook: writes the prerendered article and static chart into the staged
 //! `index.html` (`$TRUNK_STAGING_DIR/index.html`, or the path given as the first argument), and
-//! beside it the embed version, `embed.html`, the social card (`card-<hash>.png`) and, when the
+//! beside it the embed version, `embed.html`, the social card (`card-<hash>.png`), the
+//! chart's SVG files (linear and logarithmic scale, for "Download image (SVG)") and, when the
 //! site URL is set (`WAY_OUT_SITE_URL`), the oEmbed file (`oembed.json`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use way_out::chart::scale::YScale;
 use way_out::content::{ARTICLE, CHART};
 use way_out::embed::EMBED_PAGE;
 use way_out::prerender::card::{social_card, FONT_DIR};
 use way_out::prerender::oembed::{oembed_json, OEMBED_FILE};
 use way_out::prerender::site::{SiteUrl, SITE_URL_VARIABLE};
-use way_out::prerender::{article_page, embed_page, fill_template, Sharing};
+use way_out::prerender::{article_page, chart_svg_file, embed_page, fill_template, Sharing};
+use way_out::share::svg_file_name;
 
 fn main() -> ExitCode {
     let path = match std::env::args().nth(1) {
@@ -56,6 +59,13 @@ fn prerender(index: &Path) -> Result<(), String> {
     write(index, article_page(&page)?.as_bytes())?;
     write(&index.with_file_name(EMBED_PAGE), embed.as_bytes())?;
     write(&index.with_file_name(&card.file_name), &card.png)?;
+    for scale in [YScale::Linear, YScale::Log] {
+        let name = svg_file_name(CHART.slug, scale);
+        write(
+            &index.with_file_name(name),
+            chart_svg_file(&CHART, scale).as_bytes(),
+        )?;
+    }
     if let Some(site) = &site {
         let json = oembed_json(&CHART, site, &card.file_name);
         write(&index.with_file_name(OEMBED_FILE), json.as_bytes())?;

@@ -10,6 +10,10 @@ use std::ops::Range;
 use crate::content::Point;
 use crate::format::thousands;
 
+/// What the logarithmic scale does, said wherever a chart is shown on it (the page, the SVG file).
+pub const LOG_SCALE_NOTE: &str =
+    "Logarithmic scale: each gridline is double the one below, so a steady doubling is a straight line.";
+
 /// How values map to height.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum YScale {

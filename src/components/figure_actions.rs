@@ -1,12 +1,14 @@
 use leptos::prelude::*;
 
-use super::on_press;
+use super::{on_press, when};
 use crate::chart::scale::YScale;
 use crate::content::Chart;
 use crate::edge;
 
-/// "Get the data" (a plain link: works without the app), "Download image" and
-/// "Copy embed code" (they need the app).
+/// One row of actions under the chart: "Get the data" and "Download image (SVG)" (plain links
+/// to files made at build time: they work without the app), "Download image (PNG)", "Copy
+/// image", "Share", "Copy embed code" and "Full screen" (they need the app). One status line
+/// says what the last of them did.
 #[component]
 pub fn FigureActions(
     /// The chart, for the image and the file names.
@@ -15,6 +17,8 @@ pub fn FigureActions(
     log_scale: ReadSignal<bool>,
 ) -> impl IntoView {
     let (csv_href, csv_name) = csv_link();
+    let scale = move || YScale::logarithmic_if(log_scale.get_untracked());
+    let (svg_linear, svg_log) = svg_files();
     view! {
         <div class="chart-actions supplemental">
             <a class="action" href=csv_href download=csv_name>
@@ -23,11 +27,40 @@ pub fn FigureActions(
             <button
                 type="button"
                 class="action needs-js"
-                on:click=on_press(move |_| {
-                    edge::download_png(chart, YScale::logarithmic_if(log_scale.get_untracked()))
-                })
+                on:click=on_press(move |_| edge::download_png(chart, scale()))
             >
                 "Download image (PNG)"
+            </button>
+            // The file of the scale the reader sees: one link each, the other hidden.
+            <a
+                class="action"
+                class:is-hidden=when(move || log_scale.get())
+                href=svg_linear.clone()
+                download=svg_linear
+            >
+                "Download image (SVG)"
+            </a>
+            <a
+                class="action"
+                class:is-hidden=when(move || !log_scale.get())
+                href=svg_log.clone()
+                download=svg_log
+            >
+                "Download image (SVG)"
+            </a>
+            <button
+                type="button"
+                class="action needs-js"
+                on:click=on_press(move |_| edge::copy_png(chart, scale()))
+            >
+                "Copy image"
+            </button>
+            <button
+                type="button"
+                class="action needs-js"
+                on:click=on_press(move |_| edge::share_view(chart.points.len()))
+            >
+                "Share"
             </button>
             <button
                 type="button"
@@ -36,12 +69,30 @@ pub fn FigureActions(
             >
                 "Copy embed code"
             </button>
-            // What "Copy embed code" did, written by the browser.
+            // Shows the figure in full screen, and leaves it. Its name says what it does next:
+            // the CSS shows one of the two by the figure's `:fullscreen` state, and hides the
+            // button where the browser cannot (`html.no-full-screen`, set by js/loader.js).
+            <button
+                type="button"
+                class="action needs-js full-screen"
+                on:click=on_press(move |_| edge::toggle_full_screen())
+            >
+                <span class="full-screen-enter">"Full screen"</span>
+                <span class="full-screen-exit">"Exit full screen"</span>
+            </button>
+            // What the last action did ("Copied: …"), written by the browser.
             <p class="action-status" role="status"></p>
         </div>
         // Where the clipboard refuses (an insecure page, a denied permission), the browser shows
-        // the code here to copy by hand.
+        // the code or the link here to copy by hand.
         <textarea class="embed-code" readonly rows="3" aria-label="Embed code" hidden></textarea>
+        <textarea
+            class="share-link"
+            readonly
+            rows="2"
+            aria-label="Link to this view"
+            hidden
+        ></textarea>
     }
 }
 
@@ -56,4 +107,21 @@ fn csv_link() -> (&'static str, &'static str) {
 #[cfg(not(feature = "ssr"))]
 fn csv_link() -> (&'static str, &'static str) {
     ("", "")
+}
+
+/// The SVG files' links (relative: the prerender writes them next to the page), which are
+/// also their names: linear and logarithmic scale. Prerendered only, as the CSV's.
+#[cfg(feature = "ssr")]
+fn svg_files() -> (String, String) {
+    use crate::share::svg_file_name;
+    let slug = crate::content::CHART.slug;
+    (
+        svg_file_name(slug, YScale::Linear),
+        svg_file_name(slug, YScale::Log),
+    )
+}
+
+#[cfg(not(feature = "ssr"))]
+fn svg_files() -> (String, String) {
+    (String::new(), String::new())
 }

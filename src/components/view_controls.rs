@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::{on_press, when};
+use crate::chart::scale::LOG_SCALE_NOTE;
 
 /// Chart/table and linear/logarithmic switches: pressed-state buttons, usable by mouse, touch
 /// and keyboard. They need the app, so they stay invisible until it runs.
@@ -28,7 +29,7 @@ pub fn ViewControls(
             class="scale-note supplemental"
             class:is-hidden=when(move || !log_scale.get() || table_shown.get())
         >
-            "Logarithmic scale: each gridline is double the one below, so a steady doubling is a straight line."
+            {LOG_SCALE_NOTE}
         </p>
     }
 }

@@ -1,11 +1,14 @@
-//! "Download image" and "Copy embed code".
+//! "Download image", "Copy image" and "Copy embed code", and the figure's status line that
+//! says what they did.
 
 use leptos::prelude::{document, window};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, CanvasRenderingContext2d, HtmlAnchorElement, HtmlCanvasElement, Url};
+use web_sys::{
+    Blob, CanvasRenderingContext2d, ClipboardItem, HtmlAnchorElement, HtmlCanvasElement, Url,
+};
 
 use crate::chart::draw::{draw, Frame, Layout};
 use crate::chart::scale::YScale;
@@ -22,10 +25,61 @@ const PADDING: f64 = 20.0;
 /// Draws title, subtitle, chart, description and source on a 2× canvas and downloads it as
 /// `<slug>.png`. Failures are logged; the page stays as it is.
 pub fn download_png(chart: &'static Chart, scale: YScale) {
-    if draw_and_save(chart, scale).is_none() {
+    let name = format!("{}.png", chart.slug);
+    let save = Closure::once_into_js(move |blob: Option<Blob>| {
+        if let Some(blob) = blob {
+            save_blob(&blob, &name);
+        }
+    });
+    let saved =
+        draw_image(chart, scale).and_then(|canvas| canvas.to_blob(save.unchecked_ref()).ok());
+    if saved.is_none() {
         web_sys::console::error_1(&"way-out: the image could not be made".into());
     }
 }
+
+/// "Copy image": the same image as "Download image", as a PNG on the clipboard. Where the
+/// browser cannot put an image there (no `ClipboardItem`, no clipboard, a denied permission),
+/// the status line says so, and what to do instead.
+pub fn copy_png(chart: &'static Chart, scale: YScale) {
+    say("");
+    let copied = has(&window(), "ClipboardItem") && has(&window().navigator(), "clipboard");
+    let written = copied
+        .then(|| draw_image(chart, scale))
+        .flatten()
+        .and_then(|canvas| {
+            // The item gets a promise of the PNG at once, still inside the reader's click (Safari
+            // allows the clipboard only there); the canvas encodes it meanwhile.
+            let png = js_sys::Promise::new(&mut |resolve, _| {
+                let _ = canvas.to_blob(&resolve);
+            });
+            let record = js_sys::Object::new();
+            js_sys::Reflect::set(&record, &"image/png".into(), &png).ok()?;
+            let item = ClipboardItem::new_with_record_from_str_to_blob_promise(&record).ok()?;
+            Some(
+                window()
+                    .navigator()
+                    .clipboard()
+                    .write(&js_sys::Array::of1(&item)),
+            )
+        });
+    let Some(written) = written else {
+        say(CANNOT_COPY_IMAGE);
+        return;
+    };
+    when_settled(
+        written,
+        Box::new(|outcome| {
+            say(match outcome {
+                Ok(_) => "Copied: the chart as an image.",
+                Err(_) => CANNOT_COPY_IMAGE,
+            })
+        }),
+    );
+}
+
+const CANNOT_COPY_IMAGE: &str =
+    "The browser did not copy the image; “Download image (PNG)” saves it instead.";
 
 /// One block of text in the image.
 struct TextBlock {
@@ -35,7 +89,8 @@ struct TextBlock {
     color: RGBColor,
 }
 
-fn draw_and_save(chart: &'static Chart, scale: YScale) -> Option<()> {
+/// The image on a new canvas (not in the page).
+fn draw_image(chart: &'static Chart, scale: YScale) -> Option<HtmlCanvasElement> {
     let palette: &Palette = &LIGHT;
     let canvas: HtmlCanvasElement = document().create_element("canvas").ok()?.dyn_into().ok()?;
     let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
@@ -98,14 +153,7 @@ fn draw_and_save(chart: &'static Chart, scale: YScale) -> Option<()> {
     };
     draw(&chart_area, &frame).ok()?;
     chart_area.present().ok()?;
-
-    let name = format!("{}.png", chart.slug);
-    let save = Closure::once_into_js(move |blob: Option<Blob>| {
-        if let Some(blob) = blob {
-            save_blob(&blob, &name);
-        }
-    });
-    canvas.to_blob(save.unchecked_ref()).ok()
+    Some(canvas)
 }
 
 fn write_blocks(context: &CanvasRenderingContext2d, blocks: &[TextBlock], top: f64) {
@@ -206,8 +254,8 @@ pub fn copy_embed_code(title: &str) {
     });
 }
 
-/// Writes `text` in the figure's status line (a live region).
-fn say(text: &str) {
+/// Writes `text` in the figure's status line (a live region, and visible).
+pub(super) fn say(text: &str) {
     if let Ok(Some(status)) = document().query_selector(".action-status") {
         status.set_text_content(Some(text));
     }
@@ -215,26 +263,43 @@ fn say(text: &str) {
 
 /// Shows `code` in the embed-code box, or hides the box (`None`).
 fn show_embed_code(code: Option<&str>) {
-    let area = document().query_selector(".embed-code").ok().flatten();
+    show_to_copy_by_hand(".embed-code", code);
+}
+
+/// Shows `text` in the box `selector` names, for the reader to copy by hand, or hides the box
+/// (`None`).
+pub(super) fn show_to_copy_by_hand(selector: &str, text: Option<&str>) {
+    let area = document().query_selector(selector).ok().flatten();
     if let Some(area) = area.and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()) {
-        area.set_text_content(code);
-        area.set_hidden(code.is_none());
+        area.set_text_content(text);
+        area.set_hidden(text.is_none());
     }
 }
 
 /// Writes `text` to the clipboard; `done(false)` where the browser has no clipboard access
 /// (an insecure context, a denied permission).
-fn copy_to_clipboard(text: String, done: impl FnOnce(bool) + 'static) {
+pub(super) fn copy_to_clipboard(text: String, done: impl FnOnce(bool) + 'static) {
     let navigator = window().navigator();
-    let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
-        .map(|clipboard| !clipboard.is_undefined())
-        .unwrap_or(false);
-    if !has_clipboard {
+    if !has(&navigator, "clipboard") {
         done(false);
         return;
     }
     let promise = navigator.clipboard().write_text(&text);
-    leptos::task::spawn_local(async move {
-        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
-    });
+    when_settled(promise, Box::new(move |outcome| done(outcome.is_ok())));
+}
+
+/// Calls `then` with the promise's outcome. One future type for every promise the figure's
+/// actions wait on: each distinct one would compile its own copy of the task code.
+pub(super) fn when_settled(
+    promise: js_sys::Promise,
+    then: Box<dyn FnOnce(Result<JsValue, JsValue>)>,
+) {
+    leptos::task::spawn_local(
+        async move { then(wasm_bindgen_futures::JsFuture::from(promise).await) },
+    );
+}
+
+/// Whether `object` has a property `name` that is not undefined (a feature check).
+pub(super) fn has(object: &JsValue, name: &str) -> bool {
+    js_sys::Reflect::get(object, &JsValue::from_str(name)).is_ok_and(|value| !value.is_undefined())
 }

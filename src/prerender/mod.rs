@@ -6,8 +6,10 @@ pub mod card;
 pub mod oembed;
 pub mod site;
 mod svg;
+mod svg_file;
 
 pub use svg::chart_svgs;
+pub use svg_file::chart_svg_file;
 
 use oembed::OEMBED_FILE;
 use site::SiteUrl;

@@ -133,7 +133,7 @@ fn colours_as_classes(svg: &str, palette: &Palette) -> String {
 /// relative moves (`M68 255l6-2m4-1l6-2…`, which compresses to almost nothing): exactly the
 /// canvas's strokes (a `stroke-dasharray` would put each dash's ends a fraction of a pixel
 /// elsewhere, which shows at the handover), a tenth of the bytes.
-fn merge_polylines(svg: &str) -> String {
+pub(super) fn merge_polylines(svg: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut run: Vec<(&str, Vec<(i32, i32)>)> = Vec::new();
     let flush = |run: &mut Vec<(&str, Vec<(i32, i32)>)>, out: &mut Vec<String>| {
@@ -213,13 +213,25 @@ fn path_of<'a>(attributes: &str, polylines: impl Iterator<Item = &'a [(i32, i32)
     format!(r#"<path fill="none" {attributes} d="{d}"/>"#)
 }
 
-/// plotters' SVG repeats the font family on every `<text>`, writes `opacity="1"` and other
-/// defaults everywhere, prints font sizes like `13.000000000000002` and wraps each label in
-/// newlines. The same picture in fewer bytes (≈ 40% less to parse before first paint): no
-/// family (the text inherits the page's sans stack, `FONT_FAMILY`, from `.chart-figure` in
-/// style/main.css), defaults dropped, sizes rounded, labels trimmed; and the labels above the
-/// points on the canvas's baseline.
+/// plotters' SVG for the page: `compact_svg` (≈ 40% fewer bytes to parse before first paint;
+/// the text inherits the page's sans stack, `FONT_FAMILY`, from `.chart-figure` in
+/// style/main.css), its lines left unfilled by the stylesheet, and the labels above the points
+/// on the canvas's baseline.
 fn tidy_svg(svg: &str) -> String {
+    let for_the_page = svg
+        // Lines are never filled (style/main.css: `.chart-svg polyline`).
+        .replace(r#"<polyline fill="none" "#, "<polyline ")
+        // Text above its point: plotters' SVG guesses the canvas's `bottom` baseline as
+        // `-0.5ex`, a pixel above it in Chromium; `text-after-edge` is the font's own (measured
+        // against the canvas: end2end/tests/picture.spec.mjs).
+        .replace(r#" dy="-0.5ex""#, r#" dominant-baseline="text-after-edge""#);
+    compact_svg(&for_the_page)
+}
+
+/// plotters' SVG without its repetition: no font family on each `<text>` (the caller sets one
+/// for the whole picture), no `opacity="1"` or other defaults, font sizes rounded, labels
+/// trimmed. Draws the same picture, with or without a stylesheet.
+pub(super) fn compact_svg(svg: &str) -> String {
     let family = format!(
         r#" font-family="{}""#,
         encode_double_quoted_attribute(FONT_FAMILY)
@@ -230,13 +242,7 @@ fn tidy_svg(svg: &str) -> String {
         // SVG's defaults: no stroke, text anchored at its start.
         .replace(r#" stroke="none" stroke-width="1""#, "")
         .replace(r#" stroke="none""#, "")
-        .replace(r#" text-anchor="start""#, "")
-        // Lines are never filled (style/main.css: `.chart-svg polyline`).
-        .replace(r#"<polyline fill="none" "#, "<polyline ")
-        // Text above its point: plotters' SVG guesses the canvas's `bottom` baseline as
-        // `-0.5ex`, a pixel above it in Chromium; `text-after-edge` is the font's own (measured
-        // against the canvas: end2end/tests/picture.spec.mjs).
-        .replace(r#" dy="-0.5ex""#, r#" dominant-baseline="text-after-edge""#);
+        .replace(r#" text-anchor="start""#, "");
     out = round_font_sizes(&out);
     // `>\nlabel\n</text>` → `>label</text>`: trim the text before each `</text>`.
     let mut parts: Vec<String> = out.split("</text>").map(str::to_string).collect();
