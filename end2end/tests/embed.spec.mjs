@@ -53,7 +53,8 @@ function startHost(ours) {
           `<title>A partner's article</title><link rel="stylesheet" href="/host.css?w=${width}"></head>` +
           `<body><main><h1>A partner's article</h1><p>The partner's own words come before the chart.</p>` +
           `${code}<p>And after it.</p>` +
-          `<iframe class="other" src="/other.html" title="Another site's box"></iframe></main></body></html>`,
+          `<iframe class="other" src="/other.html" title="Another site's box"></iframe>` +
+          `<iframe class="ours-too" src="${ours}/index.html" title="Our article"></iframe></main></body></html>`,
       ],
       "/host.css": [
         "text/css",
@@ -215,6 +216,9 @@ test("a message from another window, or of another shape, changes nothing", asyn
   // The right shape, from the wrong windows: the host page itself, and another site's iframe.
   await page.evaluate(() => postMessage({ type: "way-out:height", height: 501 }, "*"));
   await other.evaluate(() => parent.postMessage({ type: "way-out:height", height: 502 }, "*"));
+  // The right shape from our origin, but not from our embed page's iframe.
+  const oursToo = await (await page.locator("iframe.ours-too").elementHandle()).contentFrame();
+  await oursToo.evaluate(() => parent.postMessage({ type: "way-out:height", height: 507 }, "*"));
   // The right window (our iframe), the wrong shapes and heights.
   const hostile = await frame.evaluate(() => {
     const messages = [
@@ -234,11 +238,19 @@ test("a message from another window, or of another shape, changes nothing", asyn
     for (const message of messages) parent.postMessage(message, "*");
     return messages.length;
   });
-  await expect.poll(() => page.evaluate(() => window.__messages)).toBe(hostile + 2);
+  await expect.poll(() => page.evaluate(() => window.__messages)).toBe(hostile + 3);
   expect(await iframe.evaluate((element) => element.getBoundingClientRect().height)).toBe(fitted);
   // The same window with the right shape is obeyed: the checks above did the ignoring.
   await frame.evaluate(() => parent.postMessage({ type: "way-out:height", height: 640 }, "*"));
   await expect.poll(() => iframe.evaluate((element) => element.getBoundingClientRect().height)).toBe(640);
+  // Our iframe, navigated to another origin: the same window, no longer ours.
+  await iframe.evaluate((element, url) => (element.contentWindow.location.href = url), host.url("/other.html?moved"));
+  await expect.poll(async () => (await (await iframe.elementHandle()).contentFrame())?.url()).toContain("moved");
+  const moved = await (await iframe.elementHandle()).contentFrame();
+  await moved.waitForLoadState();
+  await moved.evaluate(() => parent.postMessage({ type: "way-out:height", height: 508 }, "*"));
+  await expect.poll(() => page.evaluate(() => window.__messages)).toBeGreaterThan(hostile + 3);
+  expect(await iframe.evaluate((element) => element.getBoundingClientRect().height)).toBe(640);
 });
 
 test("the link to the whole article is reachable by keyboard and opens in the top window", async ({ page, baseURL }) => {
