@@ -84,13 +84,13 @@ mod tests {
         let html = concat!(
             r#""html":"\u003ciframe src=\"https://example.org/news/2015/a-way-out/embed.html\" "#,
             r#"title=\"The gang exit program has roughly doubled every year\" width=\"100%\" "#,
-            r#"height=\"1150\" frameborder=\"0\" loading=\"lazy\">\u003c/iframe>"#,
+            r#"height=\"1290\" frameborder=\"0\" loading=\"lazy\">\u003c/iframe>"#,
             r#"\u003cscript src=\"https://example.org/news/2015/a-way-out/embed.js\" async>"#,
             r#"\u003c/script>","#
         );
         assert!(json.contains(html), "{json}");
         assert!(json.ends_with(concat!(
-            r#""width":720,"height":1150,"#,
+            r#""width":720,"height":1290,"#,
             r#""thumbnail_url":"https://example.org/news/2015/a-way-out/card-0123456789abcdef.png","#,
             r#""thumbnail_width":1200,"thumbnail_height":630}"#,
             "\n"
