@@ -20,8 +20,9 @@ export const REVALIDATE = "no-cache";
 /** Files whose name never changes (embed.js, oembed.json), which others link to: five minutes. */
 export const SHORT = "public, max-age=300";
 
-/** Trunk's and tools/hash-names.mjs's names: `name-<16 hex digits>.ext` (`_bg.wasm` too). */
-const HASHED = /-[0-9a-f]{16}(?:_bg)?\.[a-z0-9]+$/;
+/** Trunk's and tools/hash-names.mjs's names: `name-<hash>.ext` (`_bg.wasm` too). Trunk writes its 64-bit hash
+ * without leading zeros, so a name has 16 hex digits or (1 in 16 builds) fewer. */
+const HASHED = /-[0-9a-f]{8,16}(?:_bg)?\.[a-z0-9]+$/;
 const COMPRESSIBLE = /\.(?:html|css|js|mjs|json|svg|txt|csv|xml|wasm)$/;
 
 /** The Cache-Control for a built file. */
