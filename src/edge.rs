@@ -4,8 +4,8 @@
 
 #[cfg(feature = "hydrate")]
 pub use crate::interactive::{
-    announce_selection, copy_embed_code, download_png, drive_chart, link_mentions,
-    mark_selected_row, play_or_stop, stop_sound_on_escape, sync_with_url,
+    announce_selection, copy_embed_code, drive_chart, link_mentions, mark_selected_row,
+    play_or_stop, stop_sound_on_escape, sync_with_url,
 };
 #[cfg(feature = "hydrate")]
 pub use crate::interactive::{copy_png, share_view, toggle_full_screen};
@@ -47,8 +47,6 @@ mod host {
     }
 
     pub fn announce_selection(_chart: &'static Chart, _selected: ReadSignal<Option<usize>>) {}
-
-    pub fn download_png(_chart: &'static Chart, _scale: YScale) {}
 
     pub fn copy_embed_code(_title: &str) {}
 

@@ -1,5 +1,5 @@
-//! What "Share" and "Download image (SVG)" hand out: the link that reopens the reader's view,
-//! and the SVG files' names. Pure text, tested on the host.
+//! What "Share" and "Download image" hand out: the link that reopens the reader's view, and the
+//! image files' names. Pure text, tested on the host.
 
 use crate::chart::scale::YScale;
 use crate::embed::{folder_of, EMBED_PAGE};
@@ -24,14 +24,25 @@ pub fn share_link(origin: &str, path: &str, query: &str, points: usize) -> Strin
     [origin, page, &view.to_query()].concat()
 }
 
-/// The static SVG file of the chart on `scale`, written by the prerender next to the page:
-/// `<slug>.svg`, or `<slug>-log-scale.svg`. The link's `download` attribute keeps the name.
-pub fn svg_file_name(slug: &str, scale: YScale) -> String {
-    let suffix = match scale {
-        YScale::Linear => ".svg",
-        YScale::Log => "-log-scale.svg",
+/// The kinds of image file the prerender writes next to the page, made at build time.
+#[derive(Clone, Copy)]
+pub enum ImageFile {
+    Svg,
+    Png,
+}
+
+/// The image file of the chart on `scale`: `<slug>.svg`, or `<slug>-log-scale.svg` (`.png`
+/// likewise). The link's `download` attribute keeps the name.
+pub fn image_file_name(slug: &str, scale: YScale, kind: ImageFile) -> String {
+    let scale = match scale {
+        YScale::Linear => "",
+        YScale::Log => "-log-scale",
     };
-    [slug, suffix].concat()
+    let extension = match kind {
+        ImageFile::Svg => ".svg",
+        ImageFile::Png => ".png",
+    };
+    [slug, scale, extension].concat()
 }
 
 #[cfg(test)]
@@ -92,14 +103,17 @@ mod tests {
     }
 
     #[test]
-    fn svg_names_follow_the_slug_and_the_scale() {
+    fn image_names_follow_the_slug_the_scale_and_the_kind() {
+        let name = |scale, kind| image_file_name("exit-program", scale, kind);
+        assert_eq!(name(YScale::Linear, ImageFile::Svg), "exit-program.svg");
         assert_eq!(
-            svg_file_name("exit-program", YScale::Linear),
-            "exit-program.svg"
-        );
-        assert_eq!(
-            svg_file_name("exit-program", YScale::Log),
+            name(YScale::Log, ImageFile::Svg),
             "exit-program-log-scale.svg"
+        );
+        assert_eq!(name(YScale::Linear, ImageFile::Png), "exit-program.png");
+        assert_eq!(
+            name(YScale::Log, ImageFile::Png),
+            "exit-program-log-scale.png"
         );
     }
 }

@@ -97,7 +97,7 @@ test.describe("with JavaScript disabled, in the dark scheme", () => {
     const light = await meanLuminance(page, await chart.screenshot());
     expect(dark).toBeLessThan(0.3);
     expect(light - dark).toBeGreaterThan(0.5);
-    for (const name of ["Table", "Chart", "Logarithmic", "Linear", "Download image (PNG)", "Copy embed code"]) {
+    for (const name of ["Table", "Chart", "Logarithmic", "Linear", "Copy image", "Copy embed code"]) {
       await expect(page.getByRole("button", { name, exact: true })).toHaveCount(0);
     }
     // Gone, not just invisible: they leave no empty space where they would be.
@@ -298,7 +298,7 @@ test.describe("when the app stops with an error", () => {
     await expect(notice).toContainText("stopped working");
     await expect(page.locator("html")).toHaveClass(/no-app/);
     expect(errors.some((text) => text.includes("way-out: the chart stopped working"))).toBe(true);
-    await expect(page.getByRole("button", { name: /Download image/ })).toBeHidden();
+    await expect(page.getByRole("button", { name: "Copy image" })).toBeHidden();
     expectEverySentence(await visibleText(page));
     await expect(page.locator(CHART_CANVAS)).toBeVisible();
   });

@@ -190,7 +190,7 @@ test.describe("Copy image", () => {
       return { types: item.types, width: bitmap.width, height: bitmap.height };
     });
     expect(copied.types).toContain("image/png");
-    const [download] = await Promise.all([page.waitForEvent("download"), button(page, "Download image (PNG)").click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download image (PNG)" }).click()]);
     const png = await pngPixels(page, readFileSync(await download.path()));
     expect(copied.width).toBe(1280); // 640 CSS pixels at 2×, as the download
     expect([copied.width, copied.height]).toEqual([png.width, png.height]);
@@ -262,7 +262,7 @@ test.describe("full screen", () => {
 test.describe("the row of actions", () => {
   const ROW = [
     ["link", "Get the data (CSV)"],
-    ["button", "Download image (PNG)"],
+    ["link", "Download image (PNG)"],
     ["link", SVG_LINK],
     ["button", "Copy image"],
     ["button", "Share"],
@@ -314,17 +314,26 @@ test.describe("the row of actions", () => {
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the two file links show and work; the controls that need the app do not", async ({ page, request }) => {
+  test("the three file links show and work; the controls that need the app do not", async ({ page, request }) => {
     await page.goto("/");
     const svgLink = page.getByRole("link", { name: SVG_LINK });
+    const pngLink = page.getByRole("link", { name: "Download image (PNG)" });
     await expect(svgLink).toBeVisible();
+    await expect(pngLink).toBeVisible();
     await expect(page.getByRole("link", { name: "Get the data (CSV)" })).toBeVisible();
-    for (const name of ["Share", "Copy image", "Full screen", "Download image (PNG)"]) {
+    for (const name of ["Share", "Copy image", "Full screen"]) {
       await expect(page.getByRole("button", { name, exact: true })).toHaveCount(0);
     }
     const response = await request.get(new URL(await svgLink.getAttribute("href"), page.url()).href);
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toContain("image/svg+xml");
     expect(await response.text()).toContain(`<title>${chart.title}</title>`);
+    const png = await request.get(new URL(await pngLink.getAttribute("href"), page.url()).href);
+    expect(png.status()).toBe(200);
+    expect(png.headers()["content-type"]).toBe("image/png");
+    // A PNG 1280 px wide (640 CSS px at 2×): the width is bytes 16 to 19 of its header.
+    const bytes = await png.body();
+    expect(bytes.readUInt32BE(16)).toBe(1280);
+    expect(await pngLink.getAttribute("download")).toBe(`${chart.slug}.png`);
   });
 });

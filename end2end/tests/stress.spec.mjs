@@ -131,7 +131,7 @@ test("the wasm stack stays well inside its size, whatever the reader does", asyn
   }
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("button", { name: /Download image/ }).click(),
+    page.getByRole("link", { name: "Download image (PNG)" }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/\.png$/);
   await page.setViewportSize({ width: 375, height: 700 });

@@ -1,7 +1,8 @@
 //! Trunk post-build hook: writes the prerendered article and static chart into the staged
 //! `index.html` (`$TRUNK_STAGING_DIR/index.html`, or the path given as the first argument), and
 //! beside it the embed version, `embed.html`, the social card (`card-<hash>.png`), the
-//! chart's SVG files (linear and logarithmic scale, for "Download image (SVG)") and, when the
+//! chart's image files (SVG and PNG, linear and logarithmic scale, for "Download image" and
+//! "Copy image") and, when the
 //! site URL is set (`WAY_OUT_SITE_URL`), the oEmbed file (`oembed.json`).
 
 use std::path::{Path, PathBuf};
@@ -10,11 +11,12 @@ use std::process::ExitCode;
 use way_out::chart::scale::YScale;
 use way_out::content::{ARTICLE, CHART};
 use way_out::embed::EMBED_PAGE;
-use way_out::prerender::card::{social_card, FONT_DIR};
+use way_out::prerender::card::social_card;
 use way_out::prerender::oembed::{oembed_json, OEMBED_FILE};
+use way_out::prerender::raster::{fonts, rasterise, FONT_DIR};
 use way_out::prerender::site::{SiteUrl, SITE_URL_VARIABLE};
 use way_out::prerender::{article_page, chart_svg_file, embed_page, fill_template, Sharing};
-use way_out::share::svg_file_name;
+use way_out::share::{image_file_name, ImageFile};
 
 fn main() -> ExitCode {
     let path = match std::env::args().nth(1) {
@@ -59,12 +61,15 @@ fn prerender(index: &Path) -> Result<(), String> {
     write(index, article_page(&page)?.as_bytes())?;
     write(&index.with_file_name(EMBED_PAGE), embed.as_bytes())?;
     write(&index.with_file_name(&card.file_name), &card.png)?;
+    let options = fonts(FONT_DIR)?;
     for scale in [YScale::Linear, YScale::Log] {
-        let name = svg_file_name(CHART.slug, scale);
-        write(
-            &index.with_file_name(name),
-            chart_svg_file(&CHART, scale).as_bytes(),
-        )?;
+        let svg = chart_svg_file(&CHART, scale);
+        // The PNG is the SVG file at 2×: the same picture, made once here instead of in every
+        // reader's browser.
+        let png = rasterise(&svg, &options, 2.0)?;
+        let name = |kind| index.with_file_name(image_file_name(CHART.slug, scale, kind));
+        write(&name(ImageFile::Svg), svg.as_bytes())?;
+        write(&name(ImageFile::Png), &png)?;
     }
     if let Some(site) = &site {
         let json = oembed_json(&CHART, site, &card.file_name);

@@ -4,50 +4,28 @@ use super::{on_press, when};
 use crate::chart::scale::YScale;
 use crate::content::Chart;
 use crate::edge;
+use crate::share::ImageFile;
 
-/// One row of actions under the chart: "Get the data" and "Download image (SVG)" (plain links
-/// to files made at build time: they work without the app), "Download image (PNG)", "Copy
-/// image", "Share", "Copy embed code" and "Full screen" (they need the app). One status line
-/// says what the last of them did.
+/// One row of actions under the chart: "Get the data" and "Download image" (PNG and SVG: plain
+/// links to files made at build time, so they work without the app), "Copy image", "Share",
+/// "Copy embed code" and "Full screen" (they need the app). One status line says what the last
+/// of them did.
 #[component]
 pub fn FigureActions(
     /// The chart, for the image and the file names.
     chart: &'static Chart,
-    /// The image is drawn on a logarithmic scale, as the reader sees it.
+    /// The images are of the logarithmic scale, as the reader sees it.
     log_scale: ReadSignal<bool>,
 ) -> impl IntoView {
     let (csv_href, csv_name) = csv_link();
     let scale = move || YScale::logarithmic_if(log_scale.get_untracked());
-    let (svg_linear, svg_log) = svg_files();
     view! {
         <div class="chart-actions supplemental">
             <a class="action" href=csv_href download=csv_name>
                 "Get the data (CSV)"
             </a>
-            <button
-                type="button"
-                class="action needs-js"
-                on:click=on_press(move |_| edge::download_png(chart, scale()))
-            >
-                "Download image (PNG)"
-            </button>
-            // The file of the scale the reader sees: one link each, the other hidden.
-            <a
-                class="action"
-                class:is-hidden=when(move || log_scale.get())
-                href=svg_linear.clone()
-                download=svg_linear
-            >
-                "Download image (SVG)"
-            </a>
-            <a
-                class="action"
-                class:is-hidden=when(move || !log_scale.get())
-                href=svg_log.clone()
-                download=svg_log
-            >
-                "Download image (SVG)"
-            </a>
+            <ImageLinks kind=ImageFile::Png log_scale label="Download image (PNG)" />
+            <ImageLinks kind=ImageFile::Svg log_scale label="Download image (SVG)" />
             <button
                 type="button"
                 class="action needs-js"
@@ -96,6 +74,31 @@ pub fn FigureActions(
     }
 }
 
+/// A download link for the image file of each scale; the reader sees the one of the scale the
+/// chart shows, the other is hidden.
+#[component]
+fn ImageLinks(kind: ImageFile, log_scale: ReadSignal<bool>, label: &'static str) -> impl IntoView {
+    let (linear, log) = image_files(kind);
+    view! {
+        <a
+            class="action"
+            class:is-hidden=when(move || log_scale.get())
+            href=linear.clone()
+            download=linear
+        >
+            {label}
+        </a>
+        <a
+            class="action"
+            class:is-hidden=when(move || !log_scale.get())
+            href=log.clone()
+            download=log
+        >
+            {label}
+        </a>
+    }
+}
+
 /// The data file's link and name. The prerendered page has them; hydration leaves static
 /// attributes as they are, so the browser build passes nothing and carries none of the data.
 #[cfg(feature = "ssr")]
@@ -109,19 +112,19 @@ fn csv_link() -> (&'static str, &'static str) {
     ("", "")
 }
 
-/// The SVG files' links (relative: the prerender writes them next to the page), which are
+/// The image files' links (relative: the prerender writes them next to the page), which are
 /// also their names: linear and logarithmic scale. Prerendered only, as the CSV's.
 #[cfg(feature = "ssr")]
-fn svg_files() -> (String, String) {
-    use crate::share::svg_file_name;
+fn image_files(kind: ImageFile) -> (String, String) {
+    use crate::share::image_file_name;
     let slug = crate::content::CHART.slug;
     (
-        svg_file_name(slug, YScale::Linear),
-        svg_file_name(slug, YScale::Log),
+        image_file_name(slug, YScale::Linear, kind),
+        image_file_name(slug, YScale::Log, kind),
     )
 }
 
 #[cfg(not(feature = "ssr"))]
-fn svg_files() -> (String, String) {
+fn image_files(_kind: ImageFile) -> (String, String) {
     (String::new(), String::new())
 }

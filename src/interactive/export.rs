@@ -1,69 +1,47 @@
-//! "Download image", "Copy image" and "Copy embed code", and the figure's status line that
-//! says what they did.
+//! "Copy image" and "Copy embed code", and the figure's status line that says what they did.
 
 use leptos::prelude::{document, window};
-use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    Blob, CanvasRenderingContext2d, ClipboardItem, HtmlAnchorElement, HtmlCanvasElement, Url,
-};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ClipboardItem, Response};
 
-use crate::chart::draw::{draw, Frame, Layout};
 use crate::chart::scale::YScale;
-use crate::chart::theme::{Palette, FONT_FAMILY, LIGHT};
 use crate::content::Chart;
 use crate::embed::{embed_snippet, folder_of, EmbedOptions};
+use crate::share::{image_file_name, ImageFile};
 
-/// The image's width in CSS pixels; it is drawn at twice that.
-const WIDTH: f64 = 640.0;
-const RATIO: f64 = 2.0;
-const CHART_HEIGHT: f64 = 360.0;
-const PADDING: f64 = 20.0;
-
-/// Draws title, subtitle, chart, description and source on a 2× canvas and downloads it as
-/// `<slug>.png`. Failures are logged; the page stays as it is.
-pub fn download_png(chart: &'static Chart, scale: YScale) {
-    let name = format!("{}.png", chart.slug);
-    let save = Closure::once_into_js(move |blob: Option<Blob>| {
-        if let Some(blob) = blob {
-            save_blob(&blob, &name);
-        }
-    });
-    let saved =
-        draw_image(chart, scale).and_then(|canvas| canvas.to_blob(save.unchecked_ref()).ok());
-    if saved.is_none() {
-        web_sys::console::error_1(&"way-out: the image could not be made".into());
-    }
-}
-
-/// "Copy image": the same image as "Download image", as a PNG on the clipboard. Where the
-/// browser cannot put an image there (no `ClipboardItem`, no clipboard, a denied permission),
-/// the status line says so, and what to do instead.
+/// "Copy image": the PNG that "Download image (PNG)" links to (made at build time, next to the
+/// page) on the clipboard. Where the browser cannot put an image there (no `ClipboardItem`, no
+/// clipboard, a denied permission, the file not found), the status line says so, and what to
+/// do instead.
 pub fn copy_png(chart: &'static Chart, scale: YScale) {
     say("");
+    let file = image_file_name(chart.slug, scale, ImageFile::Png);
     let copied = has(&window(), "ClipboardItem") && has(&window().navigator(), "clipboard");
-    let written = copied
-        .then(|| draw_image(chart, scale))
-        .flatten()
-        .and_then(|canvas| {
-            // The item gets a promise of the PNG at once, still inside the reader's click (Safari
-            // allows the clipboard only there); the canvas encodes it meanwhile.
-            let png = js_sys::Promise::new(&mut |resolve, _| {
-                let _ = canvas.to_blob(&resolve);
+    let written = copied.then(|| {
+        // The item gets a promise of the PNG at once, still inside the reader's click (Safari
+        // allows the clipboard only there); the file arrives meanwhile.
+        let png = js_sys::Promise::new(&mut |resolve, reject| {
+            let file = file.clone();
+            leptos::task::spawn_local(async move {
+                let _ = match fetch_blob(&file).await {
+                    Ok(blob) => resolve.call1(&JsValue::NULL, &blob),
+                    Err(error) => reject.call1(&JsValue::NULL, &error),
+                };
             });
-            let record = js_sys::Object::new();
-            js_sys::Reflect::set(&record, &"image/png".into(), &png).ok()?;
-            let item = ClipboardItem::new_with_record_from_str_to_blob_promise(&record).ok()?;
-            Some(
-                window()
-                    .navigator()
-                    .clipboard()
-                    .write(&js_sys::Array::of1(&item)),
-            )
         });
-    let Some(written) = written else {
+        let record = js_sys::Object::new();
+        js_sys::Reflect::set(&record, &"image/png".into(), &png).ok()?;
+        let item = ClipboardItem::new_with_record_from_str_to_blob_promise(&record).ok()?;
+        Some(
+            window()
+                .navigator()
+                .clipboard()
+                .write(&js_sys::Array::of1(&item)),
+        )
+    });
+    let Some(written) = written.flatten() else {
         say(CANNOT_COPY_IMAGE);
         return;
     };
@@ -81,153 +59,16 @@ pub fn copy_png(chart: &'static Chart, scale: YScale) {
 const CANNOT_COPY_IMAGE: &str =
     "The browser did not copy the image; “Download image (PNG)” saves it instead.";
 
-/// One block of text in the image.
-struct TextBlock {
-    lines: Vec<String>,
-    size: f64,
-    bold: bool,
-    color: RGBColor,
-}
-
-/// The image on a new canvas (not in the page).
-fn draw_image(chart: &'static Chart, scale: YScale) -> Option<HtmlCanvasElement> {
-    let palette: &Palette = &LIGHT;
-    let canvas: HtmlCanvasElement = document().create_element("canvas").ok()?.dyn_into().ok()?;
-    let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    let text_width = WIDTH - 2.0 * PADDING;
-    let block = |text: &str, size: f64, bold: bool, color: RGBColor| TextBlock {
-        lines: wrap(&context, text, &font(size, bold), text_width * RATIO),
-        size,
-        bold,
-        color,
-    };
-    let header = [
-        block(chart.title, 22.0, true, palette.text),
-        block(chart.subtitle, 15.0, false, palette.muted_text),
-    ];
-    let footer = [
-        block(chart.description, 13.0, false, palette.text),
-        block(
-            &format!("Source: {}", chart.source),
-            12.0,
-            false,
-            palette.muted_text,
-        ),
-    ];
-    let height_of = |blocks: &[TextBlock]| -> f64 {
-        blocks
-            .iter()
-            .map(|b| b.lines.len() as f64 * b.size * 1.4)
-            .sum::<f64>()
-            + PADDING
-    };
-    let (header_height, footer_height) = (height_of(&header), height_of(&footer));
-    let total = header_height + CHART_HEIGHT + footer_height + PADDING;
-    canvas.set_width((WIDTH * RATIO) as u32);
-    canvas.set_height((total * RATIO).ceil() as u32);
-
-    context.set_fill_style_str(&hex(palette.background));
-    context.fill_rect(
-        0.0,
-        0.0,
-        f64::from(canvas.width()),
-        f64::from(canvas.height()),
-    );
-    write_blocks(&context, &header, PADDING);
-    write_blocks(&context, &footer, header_height + CHART_HEIGHT + PADDING);
-
-    let area = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
-    let (_, below_header) = area.split_vertically((header_height * RATIO) as u32);
-    let (chart_area, _) = below_header.split_vertically((CHART_HEIGHT * RATIO) as u32);
-    // Inset like the text, so the axis labels line up with the title.
-    let inset = (PADDING * RATIO) as i32;
-    let chart_area = chart_area.margin(0, 0, inset, inset);
-    let frame = Frame {
-        points: chart.points,
-        annotation: &chart.annotation,
-        axes: &chart.axes,
-        scale,
-        progress: 1.0,
-        palette,
-        layout: Layout::new(WIDTH - 2.0 * PADDING, RATIO),
-    };
-    draw(&chart_area, &frame).ok()?;
-    chart_area.present().ok()?;
-    Some(canvas)
-}
-
-fn write_blocks(context: &CanvasRenderingContext2d, blocks: &[TextBlock], top: f64) {
-    let mut y = top;
-    context.set_text_baseline("top");
-    for block in blocks {
-        context.set_font(&font(block.size, block.bold));
-        context.set_fill_style_str(&hex(block.color));
-        for line in &block.lines {
-            let _ = context.fill_text(line, PADDING * RATIO, y * RATIO);
-            y += block.size * 1.4;
-        }
+/// The file at `url` (relative to the page) as a `Blob`; an error for a failed request or a
+/// response that is not 200.
+async fn fetch_blob(url: &str) -> Result<JsValue, JsValue> {
+    let response: Response = JsFuture::from(window().fetch_with_str(url))
+        .await?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(JsValue::from_str(url));
     }
-}
-
-/// A canvas font at 2×, in whole pixels.
-fn font(size: f64, bold: bool) -> String {
-    let weight = if bold { "bold " } else { "" };
-    format!("{weight}{}px {FONT_FAMILY}", (size * RATIO).round() as u32)
-}
-
-fn hex(color: RGBColor) -> String {
-    format!("#{:02x}{:02x}{:02x}", color.0, color.1, color.2)
-}
-
-/// Greedy word wrap with the canvas's own text measurement.
-fn wrap(context: &CanvasRenderingContext2d, text: &str, font: &str, max_width: f64) -> Vec<String> {
-    context.set_font(font);
-    let fits = |line: &str| {
-        context
-            .measure_text(line)
-            .map(|m| m.width() <= max_width)
-            .unwrap_or(true)
-    };
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if fits(&candidate) || line.is_empty() {
-            line = candidate;
-        } else {
-            lines.push(std::mem::replace(&mut line, word.to_string()));
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-fn save_blob(blob: &Blob, name: &str) {
-    let Ok(url) = Url::create_object_url_with_blob(blob) else {
-        return;
-    };
-    if let Some(link) = document()
-        .create_element("a")
-        .ok()
-        .and_then(|a| a.dyn_into::<HtmlAnchorElement>().ok())
-    {
-        link.set_href(&url);
-        link.set_download(name);
-        link.click();
-    }
-    // Give the download time to start before the blob is released.
-    let _ = leptos::prelude::set_timeout_with_handle(
-        move || {
-            let _ = Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(10),
-    );
+    JsFuture::from(response.blob()?).await
 }
 
 /// "Copy embed code": the `<iframe>` snippet for this page's embed version goes to the

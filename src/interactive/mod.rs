@@ -16,7 +16,7 @@ mod table;
 mod url;
 
 pub use announce::announce_selection;
-pub use export::{copy_embed_code, copy_png, download_png};
+pub use export::{copy_embed_code, copy_png};
 pub use full_screen::toggle_full_screen;
 pub use mentions::link_mentions;
 pub use share::share_view;

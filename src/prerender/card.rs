@@ -1,13 +1,12 @@
 //! The social card: the picture a link preview shows (`og:image`), 1200 × 630 px, made at build
 //! time. It is an SVG — the headline, the chart's title, the chart drawn by the same plotters code
-//! as the static chart, the source — rasterised to PNG by resvg (a pure-Rust SVG renderer, on the
-//! host only: the wasm does not carry it). Text is set in DejaVu Sans, loaded by path from
-//! Debian's `fonts-dejavu-core` (scripts/setup installs it) and never from "whatever the system
-//! has", so every machine makes the same pixels. docs/deploy.md says why these choices.
+//! as the static chart, the source — rasterised to PNG with the build's own fonts
+//! (`prerender::raster`).
 
 use html_escape::{encode_double_quoted_attribute, encode_text};
-use resvg::{tiny_skia, usvg};
+use resvg::usvg;
 
+use super::raster::{fonts, rasterise, FAMILY};
 use super::svg::drawn_svg;
 use crate::chart::theme::{Palette, LIGHT};
 use crate::content::{Article, Chart};
@@ -15,11 +14,6 @@ use crate::content::{Article, Chart};
 /// The size Open Graph and X recommend for a large preview (1.91 : 1).
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
-
-/// Where Debian's `fonts-dejavu-core` puts its fonts, and the two the card uses.
-pub const FONT_DIR: &str = "/usr/share/fonts/truetype/dejavu";
-const FONT_FILES: [&str; 2] = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"];
-const FAMILY: &str = "DejaVu Sans";
 
 /// Space around the text, and the text's width.
 const MARGIN: f64 = 60.0;
@@ -42,36 +36,13 @@ pub struct Card {
 
 /// Draws the card for `article` and its `chart`, with the fonts in `font_dir`.
 pub fn social_card(article: &Article, chart: &Chart, font_dir: &str) -> Result<Card, String> {
-    let options = options(font_dir)?;
+    let options = fonts(font_dir).map_err(|e| format!("social card: {e}"))?;
     let svg = card_svg(article, chart, &|text, size, bold| {
         text_width(&options, text, size, bold)
     })?;
-    let png = rasterise(&svg, &options)?;
+    let png = rasterise(&svg, &options, 1.0).map_err(|e| format!("social card: {e}"))?;
     let file_name = format!("card-{:016x}.png", fnv1a(&png));
     Ok(Card { png, file_name })
-}
-
-/// resvg's options with only the card's fonts: "sans-serif" (the chart's font stack ends with
-/// it) is DejaVu Sans too.
-fn options(font_dir: &str) -> Result<usvg::Options<'static>, String> {
-    let mut options = usvg::Options {
-        font_family: FAMILY.to_string(),
-        ..usvg::Options::default()
-    };
-    let fonts = options.fontdb_mut();
-    for file in FONT_FILES {
-        let path = format!("{font_dir}/{file}");
-        let data = std::fs::read(&path).map_err(|e| {
-            format!("social card: cannot read the font {path} ({e}): apt-get install fonts-dejavu-core (scripts/setup does)")
-        })?;
-        let before = fonts.len();
-        fonts.load_font_data(data);
-        if fonts.len() == before {
-            return Err(format!("social card: {path} is not a font"));
-        }
-    }
-    fonts.set_sans_serif_family(FAMILY);
-    Ok(options)
 }
 
 /// The card as SVG, text measured by `width_of(text, size, bold)` in pixels.
@@ -212,15 +183,6 @@ fn text_width(options: &usvg::Options, text: &str, size: f64, bold: bool) -> Res
     Ok(f64::from(tree.root().bounding_box().width()))
 }
 
-fn rasterise(svg: &str, options: &usvg::Options) -> Result<Vec<u8>, String> {
-    let tree = usvg::Tree::from_str(svg, options).map_err(|e| format!("social card: {e}"))?;
-    let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).expect("a non-empty size");
-    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-    pixmap
-        .encode_png()
-        .map_err(|e| format!("social card: PNG: {e}"))
-}
-
 /// FNV-1a, 64 bits: a stable content hash for the file name (not for security).
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
@@ -232,6 +194,8 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 mod tests {
     use super::*;
     use crate::content::{ARTICLE, CHART};
+    use crate::prerender::raster::FONT_DIR;
+    use resvg::tiny_skia;
 
     fn card() -> (Card, tiny_skia::Pixmap) {
         let card = social_card(&ARTICLE, &CHART, FONT_DIR).unwrap();

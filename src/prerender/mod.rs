@@ -4,6 +4,7 @@
 
 pub mod card;
 pub mod oembed;
+pub mod raster;
 pub mod site;
 mod svg;
 mod svg_file;

@@ -1,6 +1,6 @@
-//! "Download image (SVG)": the chart as one self-contained SVG file, made at build time from
-//! the same drawing code as the page's static chart, laid out like the PNG the browser makes
-//! (`interactive::export`): title, subtitle, chart, description and source, 640 px wide.
+//! "Download image": the chart as one self-contained SVG file, made at build time from the same
+//! drawing code as the page's static chart: title, subtitle, chart, description and source,
+//! 640 px wide. The PNG beside it is this file at 2× (`prerender::raster`).
 //!
 //! It must open on its own in any browser and in a vector editor, so it holds everything it
 //! needs: colours as plain attributes (no stylesheet, no CSS custom property), a generic font
@@ -15,7 +15,7 @@ use crate::chart::scale::{YScale, LOG_SCALE_NOTE};
 use crate::chart::theme::{Palette, FONT_FAMILY, LIGHT};
 use crate::content::Chart;
 
-/// As the PNG: 640 px wide, text inset 20 px, the chart 360 px high.
+/// 640 px wide, text inset 20 px, the chart 360 px high.
 const WIDTH: f64 = 640.0;
 const PADDING: f64 = 20.0;
 const CHART_HEIGHT: f64 = 360.0;
@@ -32,8 +32,7 @@ struct Block<'a> {
     colour: RGBColor,
 }
 
-/// The chart on `scale` as a standalone SVG document, in the light palette (like the PNG: for
-/// documents and print).
+/// The chart on `scale` as a standalone SVG document, in the light palette (for documents and print).
 pub fn chart_svg_file(chart: &Chart, scale: YScale) -> String {
     let palette: &Palette = &LIGHT;
     let text_width = WIDTH - 2.0 * PADDING;
