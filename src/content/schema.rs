@@ -81,6 +81,9 @@ pub struct RawChart {
     pub unit: String,
     pub source: String,
     pub slug: String,
+    /// The editor's own description of the chart, in place of the one made from the data.
+    #[serde(default)]
+    pub description: Option<String>,
     pub points: Vec<RawPoint>,
     pub annotation: RawAnnotation,
 }
@@ -288,6 +291,10 @@ fn check(c: &RawContent) -> Result<(), Problem> {
         in_text(&format!("{at}.value"), &body_text, &thousands(value))?;
     }
 
+    if let (Some(text), Some(last)) = (&ch.description, ch.points.last()) {
+        editor_description(text, &thousands(u32::try_from(last.value).unwrap_or(0)))?;
+    }
+
     let an = &ch.annotation;
     not_empty("chart.annotation.label", &an.label)?;
     not_empty("chart.annotation.note", &an.note)?;
@@ -336,6 +343,38 @@ fn check(c: &RawContent) -> Result<(), Problem> {
         &thousands(k.total.value),
     )?;
     Ok(())
+}
+
+/// The longest description a social card's alternative text takes whole (X cuts
+/// `twitter:image:alt` at 420 characters).
+const DESCRIPTION_MAX: usize = 420;
+
+/// The editor's description replaces the generated one everywhere (the chart's accessible
+/// name, the caption readers and reader view see, the image files and the social card's
+/// alternative text), so it is plain text of whole sentences that states the latest value: a
+/// description left over from before a data update fails the build instead of misleading.
+fn editor_description(text: &str, last_value: &str) -> Result<(), Problem> {
+    const FIELD: &str = "chart.description";
+    not_empty(FIELD, text)?;
+    let problem = if text.trim() != text {
+        Some("starts or ends with spaces".to_string())
+    } else if text.contains(['<', '>']) {
+        Some("is plain text: no markup (< or >)".to_string())
+    } else if text.chars().count() > DESCRIPTION_MAX {
+        Some(format!(
+            "has {} characters; at most {DESCRIPTION_MAX}, so that alternative text keeps all of it",
+            text.chars().count()
+        ))
+    } else if !text.ends_with(['.', '!', '?']) {
+        Some("must end a sentence (., ! or ?)".to_string())
+    } else if whole_numbers(text, last_value).next().is_none() {
+        Some(format!(
+            "does not state the latest value, {last_value}; describe the data as it is now"
+        ))
+    } else {
+        None
+    };
+    problem.map_or(Ok(()), |problem| Err((FIELD.into(), problem)))
 }
 
 fn not_empty(field: &str, text: &str) -> Result<(), Problem> {
@@ -487,7 +526,11 @@ pub fn to_rust(c: &RawContent) -> String {
         s(&an.note)
     );
     let points = points(ch);
-    let _ = writeln!(out, "    description: {},", s(&describe(&points, &ch.unit)));
+    let description = match &ch.description {
+        Some(editor) => editor.clone(),
+        None => describe(&points, &ch.unit),
+    };
+    let _ = writeln!(out, "    description: {},", s(&description));
     out.push_str("    words: &[\n");
     for i in 0..points.len() {
         let text = point_text(&points, i, &ch.unit).expect("a point of the list");
@@ -1029,6 +1072,68 @@ mod tests {
         );
     }
 
+    /// The real file with the editor's description `text` (a TOML string) under `[chart]`.
+    fn with_description(text: &str) -> String {
+        real_with(
+            "slug = \"gang-exit-program-participants-2013-2015\"\n",
+            &format!("slug = \"gang-exit-program-participants-2013-2015\"\ndescription = {text}\n"),
+        )
+    }
+
+    #[test]
+    fn the_editors_description_replaces_the_generated_one() {
+        let written = "From 15 people in early 2013 to 74 by February 2015.";
+        let content = parse(FILE, &with_description(&format!("\"{written}\""))).unwrap();
+        let rust = to_rust(&content);
+        assert!(
+            rust.contains(&format!("    description: {written:?},")),
+            "{rust}"
+        );
+        // Without it, the description made from the data, which the editor's replaces.
+        let generated = to_rust(&parse(FILE, REAL).unwrap());
+        assert!(
+            generated.contains("    description: \"The number of people rose from 15 in early 2013 to 74 in February 2015"),
+            "{generated}"
+        );
+        assert!(!generated.contains(written));
+    }
+
+    #[test]
+    fn a_bad_editors_description_is_refused_with_why() {
+        let cases = [
+            ("\"\"", "is empty"),
+            ("\" From 15 to 74.\"", "starts or ends with spaces"),
+            (
+                "\"From 15 to <b>74</b>.\"",
+                "is plain text: no markup (< or >)",
+            ),
+            ("\"From 15 to 74\"", "must end a sentence (., ! or ?)"),
+            // The value of a data update that the description did not follow.
+            (
+                "\"From 15 to 35 people.\"",
+                "does not state the latest value, 74; describe the data as it is now",
+            ),
+            // 74 inside another number is not 74.
+            (
+                "\"From 15 to 174 people.\"",
+                "does not state the latest value, 74; describe the data as it is now",
+            ),
+        ];
+        for (text, problem) in cases {
+            assert_eq!(
+                error_for(&with_description(text)).to_string(),
+                format!("content/article.toml: chart.description: {problem}"),
+                "{text}"
+            );
+        }
+        // 84 × "word " and " 74.": 424 characters.
+        let long = format!("\"{} 74.\"", "word ".repeat(84));
+        assert_eq!(
+            error_for(&with_description(&long)).to_string(),
+            "content/article.toml: chart.description: has 424 characters; at most 420, so that alternative text keeps all of it"
+        );
+    }
+
     #[test]
     fn an_annotation_that_ends_before_it_starts_is_refused() {
         assert_eq!(
@@ -1109,8 +1214,19 @@ mod tests {
     /// and the generated words are right for a series with a fall and an unchanged step.
     #[test]
     fn the_second_story_is_valid_and_described_right() {
-        let content = parse("content/tests/second-story.toml", SECOND).expect("valid");
+        let mut content = parse("content/tests/second-story.toml", SECOND).expect("valid");
         assert_eq!(content.chart.points.len(), 7);
+        // The file has the editor's description; it is used as written.
+        let editor = content
+            .chart
+            .description
+            .take()
+            .expect("an editor's description");
+        assert!(
+            to_rust(&parse("content/tests/second-story.toml", SECOND).unwrap())
+                .contains(&format!("    description: {editor:?},"))
+        );
+        // Without it, the one made from the data.
         let rust = to_rust(&content);
         // Worked by hand: 30 / 12 = 2.5, 54 / 30 = 1.8, 88 / 41 = 2.15, 120 / 88 = 1.36;
         // 120 / 12 = 10 in 6 years: 10^(1/6) = 1.468 a year.
