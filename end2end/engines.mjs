@@ -9,7 +9,7 @@
 //                                          scheme "light" or "dark" (may relaunch the browser)
 //     evaluate(fn, ...args)                runs `fn` (self-contained) in the page, with JSON args
 //     mouseMove(x, y)                      moves the mouse to viewport CSS px
-//     press(key)                           presses a key: Tab, ArrowLeft, ArrowRight, Home, End, Escape
+//     press(key)                           presses a key: Tab, ArrowLeft, ArrowRight, Home, End, Escape, Enter
 //     screenshot(path)                     the viewport as PNG
 //     messages()                           console errors and warnings the engine itself gives
 //                                          (none in WebKit: capture.js records what the page reports)
@@ -36,6 +36,7 @@ import { assertHover } from "./flows/pointer.mjs";
 import { assertKeyboard } from "./flows/keyboard.mjs";
 import { assertDarkScheme } from "./flows/theme.mjs";
 import { assertStaticStandsIn } from "./flows/static.mjs";
+import { assertCopyImage, assertFullScreen, assertShare } from "./flows/actions.mjs";
 
 const ENGINES = { chromium, firefox, webkit };
 // Every engine draws at 2 device pixels per CSS pixel: a canvas sized at 1× would look blurred,
@@ -102,6 +103,13 @@ async function runEngine(t, name, url) {
       await openInteractive(engine, url, VIEWS[1]);
       await assertRedrawnAtRatio(engine, 3);
       await assertRedrawnAtRatio(engine, RATIO);
+    });
+    await t.test("Share, Copy image and Full screen from the keyboard (1280 px, light)", async () => {
+      await openInteractive(engine, url, VIEWS[1]);
+      console.log(`${name}: Share: the link ${await assertShare(engine)}`);
+      await assertCopyImage(engine);
+      console.log(`${name}: Full screen: ${await assertFullScreen(engine)}`);
+      await assertClean(engine);
     });
     await t.test("the policy is in force and a violation is seen", () => assertPolicyEnforced(engine));
   } finally {

@@ -54,14 +54,20 @@ impl EmbedOptions {
 /// The embed code for the embed page in the folder `page_folder` (absolute, ending in `/`): the
 /// iframe (full width, no border, a title, loaded when near) and the host script. No `style`
 /// attribute and no inline script: a host page with a strict Content-Security-Policy refuses
-/// both (`frameborder`, obsolete but read by every browser, removes the border).
+/// both (`frameborder`, obsolete but read by every browser, removes the border). `allow`
+/// delegates to our frame what its controls need and a cross-origin frame otherwise lacks:
+/// full screen and writing the clipboard ("Copy image", "Share" copying its link). Without it
+/// the Full screen button hides itself, and copying says to copy by hand. Nothing else: a
+/// feature a browser does not know (`web-share` in desktop Chromium), or `allowfullscreen` as
+/// well, makes it warn in the partner's console. Share in a frame copies the link.
 pub fn embed_snippet(page_folder: &str, title: &str, options: EmbedOptions) -> String {
     let query = options.query();
     let folder = attribute(page_folder);
     format!(
         concat!(
             r#"<iframe src="{folder}{EMBED_PAGE}{query}" title="{title}" width="100%" "#,
-            r#"height="{FALLBACK_HEIGHT}" frameborder="0" loading="lazy"></iframe>"#,
+            r#"height="{FALLBACK_HEIGHT}" frameborder="0" loading="lazy" "#,
+            r#"allow="fullscreen; clipboard-write"></iframe>"#,
             r#"<script src="{folder}{EMBED_SCRIPT}" async></script>"#,
         ),
         folder = folder,
@@ -110,7 +116,8 @@ mod tests {
             ),
             concat!(
                 r#"<iframe src="https://example.org/news/embed.html" title="Exit program" "#,
-                r#"width="100%" height="1290" frameborder="0" loading="lazy"></iframe>"#,
+                r#"width="100%" height="1290" frameborder="0" loading="lazy" "#,
+                r#"allow="fullscreen; clipboard-write"></iframe>"#,
                 r#"<script src="https://example.org/news/embed.js" async></script>"#
             )
         );

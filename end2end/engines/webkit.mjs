@@ -21,6 +21,7 @@ const KEYS = {
   Home: Key.HOME,
   End: Key.END,
   Escape: Key.ESCAPE,
+  Enter: Key.ENTER,
 };
 
 /** Starts Xvfb on a display number it picks itself (-displayfd), resolving to [child, ":N"]. */

@@ -43,8 +43,10 @@ function startHost(ours) {
   const server = createServer((request, response) => {
     const url = new URL(request.url, "http://localhost");
     const width = Number(url.searchParams.get("w")) || 600;
-    // `&iframe-only`: a partner who pasted the iframe without our script.
-    const code = url.searchParams.has("iframe-only") ? snippet.replace(/<script.*$/, "") : snippet;
+    // `&iframe-only`: a partner who pasted the iframe without our script; `&no-allow`: a CMS
+    // that strips the iframe's `allow` attribute.
+    let code = url.searchParams.has("iframe-only") ? snippet.replace(/<script.*$/, "") : snippet;
+    if (url.searchParams.has("no-allow")) code = code.replace(/ allow="[^"]*"/, "");
     const pages = {
       "/": [
         "text/html",
@@ -110,7 +112,7 @@ async function expectFitted(iframe, frame) {
 
 test("the copied code is our iframe and our host script, nothing inline", () => {
   expect(snippet).toMatch(
-    /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html" title="[^"]+" width="100%" height="\d+" frameborder="0" loading="lazy"><\/iframe><script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" async><\/script>$/,
+    /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html" title="[^"]+" width="100%" height="\d+" frameborder="0" loading="lazy" allow="fullscreen; clipboard-write"><\/iframe><script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" async><\/script>$/,
   );
   expect(snippet).toContain(`title="${chart.title}"`);
 });
@@ -266,6 +268,43 @@ test("the link to the whole article is reachable by keyboard and opens in the to
   await page.keyboard.press("Enter");
   await page.waitForURL(`${baseURL}/`);
   await expect(page.locator("h1")).toHaveText(article.headline);
+});
+
+test("in the partner's page, Full screen, Copy image and Share work: the iframe's allow delegates them", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const { frame } = await openHost(page, 768);
+  await waitInteractive(frame);
+  const toggle = frame.locator(".chart-actions button.full-screen");
+  await expect(toggle).toBeVisible();
+  await toggle.click();
+  await expect.poll(() => frame.evaluate(() => document.fullscreenElement?.className)).toBe("chart-figure");
+  await expect(toggle).toHaveAccessibleName("Exit full screen");
+  await page.keyboard.press("Escape");
+  await expect.poll(() => frame.evaluate(() => document.fullscreenElement)).toBeNull();
+
+  const status = frame.locator(".action-status");
+  await button(frame, "Copy image").click();
+  await expect(status).toHaveText("Copied: the chart as an image.");
+  const types = await page.evaluate(async () => (await navigator.clipboard.read())[0].types);
+  expect(types).toContain("image/png");
+  await button(frame, "Share").click();
+  await expect(status).toHaveText("Copied: the link to this view of the chart.");
+  // The link is the article's page, not the embed's.
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+});
+
+test("where a CMS strips the iframe's allow, Full screen is hidden and copying says what to do", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const { frame } = await openHost(page, 768, "/?w=768&no-allow");
+  await waitInteractive(frame);
+  await expect(frame.locator(".chart-actions button.full-screen")).toBeHidden();
+  await button(frame, "Copy image").click();
+  await expect(frame.locator(".action-status")).toHaveText(
+    "The browser did not copy the image; “Download image (PNG)” saves it instead.",
+  );
+  await button(frame, "Share").click();
+  await expect(frame.locator(".action-status")).toHaveText("Copy the link below.");
+  await expect(frame.getByRole("textbox", { name: "Link to this view" })).toBeVisible();
 });
 
 /** Whether the chart's title takes its place on screen (`plain` leaves it 1 px, for screen readers). */

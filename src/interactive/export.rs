@@ -18,7 +18,7 @@ use crate::share::{image_file_name, ImageFile};
 pub fn copy_png(chart: &'static Chart, scale: YScale) {
     say("");
     let file = image_file_name(chart.slug, scale, ImageFile::Png);
-    let copied = has(&window(), "ClipboardItem") && has(&window().navigator(), "clipboard");
+    let copied = has(&window(), "ClipboardItem") && can_write_clipboard();
     let written = copied.then(|| {
         // The item gets a promise of the PNG at once, still inside the reader's click (Safari
         // allows the clipboard only there); the file arrives meanwhile.
@@ -120,12 +120,11 @@ pub(super) fn show_to_copy_by_hand(selector: &str, text: Option<&str>) {
 /// Writes `text` to the clipboard; `done(false)` where the browser has no clipboard access
 /// (an insecure context, a denied permission).
 pub(super) fn copy_to_clipboard(text: String, done: impl FnOnce(bool) + 'static) {
-    let navigator = window().navigator();
-    if !has(&navigator, "clipboard") {
+    if !can_write_clipboard() {
         done(false);
         return;
     }
-    let promise = navigator.clipboard().write_text(&text);
+    let promise = window().navigator().clipboard().write_text(&text);
     when_settled(promise, Box::new(move |outcome| done(outcome.is_ok())));
 }
 
@@ -138,6 +137,25 @@ pub(super) fn when_settled(
     leptos::task::spawn_local(
         async move { then(wasm_bindgen_futures::JsFuture::from(promise).await) },
     );
+}
+
+/// Whether the page may write the clipboard: the browser has the API and, where it says so
+/// ahead (Chromium's `document.featurePolicy`), the frame is allowed it. In a partner's iframe
+/// without `allow="clipboard-write"` Chromium would refuse the call with an error in the
+/// console; asked first, the reader just gets the text to copy by hand.
+fn can_write_clipboard() -> bool {
+    let policy = js_sys::Reflect::get(&document(), &"featurePolicy".into()).unwrap_or_default();
+    let allowed = || {
+        let allows = js_sys::Reflect::get(&policy, &"allowsFeature".into()).ok()?;
+        let allows = allows.dyn_into::<js_sys::Function>().ok()?;
+        Some(
+            allows
+                .call1(&policy, &"clipboard-write".into())
+                .ok()?
+                .is_truthy(),
+        )
+    };
+    has(&window().navigator(), "clipboard") && (policy.is_undefined() || allowed() != Some(false))
 }
 
 /// Whether `object` has a property `name` that is not undefined (a feature check).

@@ -84,7 +84,8 @@ mod tests {
         let html = concat!(
             r#""html":"\u003ciframe src=\"https://example.org/news/2015/a-way-out/embed.html\" "#,
             r#"title=\"The gang exit program has roughly doubled every year\" width=\"100%\" "#,
-            r#"height=\"1290\" frameborder=\"0\" loading=\"lazy\">\u003c/iframe>"#,
+            r#"height=\"1290\" frameborder=\"0\" loading=\"lazy\" "#,
+            r#"allow=\"fullscreen; clipboard-write\">\u003c/iframe>"#,
             r#"\u003cscript src=\"https://example.org/news/2015/a-way-out/embed.js\" async>"#,
             r#"\u003c/script>","#
         );

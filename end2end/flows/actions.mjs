@@ -1,0 +1,97 @@
+// The figure's actions from the keyboard in every engine: Share gives the reader the link (the
+// system's share sheet where there is one, else the clipboard, else a box to copy by hand) and
+// says so; Copy image puts the PNG on the clipboard; Full screen shows the figure alone and Escape leaves (or, where the browser cannot,
+// the button is not there).
+import assert from "node:assert/strict";
+import { waitUntil } from "../engines/processes.mjs";
+
+const ROW = ".chart-actions";
+
+/** In the page: focuses the row's button whose text is `name`, or that `name` selects (a
+ * CSS selector in the row); whether it is there and shown. */
+function focusButton(row, name) {
+  const buttons = [...document.querySelectorAll(`${row} button`)];
+  const button = name.startsWith(".") ? document.querySelector(`${row} button${name}`) : buttons.find((b) => b.textContent.trim() === name);
+  if (!button || !button.checkVisibility()) return false;
+  button.focus();
+  return document.activeElement === button;
+}
+
+const state = () => ({
+  status: document.querySelector(".action-status").textContent,
+  byHand: document.querySelector(".share-link").hidden ? null : document.querySelector(".share-link").value,
+  hasShareSheet: "share" in navigator,
+  fullScreen: document.fullscreenElement?.className ?? null,
+  canFullScreen: document.fullscreenEnabled,
+  toggleShown: document.querySelector(`.chart-actions button.full-screen`).checkVisibility(),
+  toggleName: [...document.querySelectorAll(".chart-actions button.full-screen span")]
+    .filter((s) => s.checkVisibility())
+    .map((s) => s.textContent)
+    .join(""),
+});
+
+/** Share, from the keyboard. Returns how the link reached the reader. */
+export async function assertShare(engine) {
+  const before = await engine.evaluate(state);
+  // A share sheet is the system's own window, which no driver can close: where the engine has
+  // one, this flow cannot run to its end here (none of the three has one on Linux).
+  assert.equal(before.hasShareSheet, false, "this engine has a share sheet (navigator.share): the flow cannot close it");
+  assert.ok(await engine.evaluate(focusButton, ROW, "Share"), "the Share button is there and takes the focus");
+  await engine.press("Enter");
+  const after = await waitUntil(
+    async () => {
+      const now = await engine.evaluate(state);
+      return now.status !== "" && now;
+    },
+    { timeout: 3000, what: "the status line to say what Share did" },
+  );
+  if (after.status === "Copied: the link to this view of the chart.") return "copied to the clipboard";
+  assert.equal(after.status, "Copy the link below.");
+  assert.match(after.byHand ?? "", /^http:\/\/127\.0\.0\.1:\d+\/$/, "the link shown to copy by hand");
+  return "shown to copy by hand";
+}
+
+/** Copy image, from the keyboard: the PNG file on the clipboard, and the status says so. */
+export async function assertCopyImage(engine) {
+  assert.ok(await engine.evaluate(focusButton, ROW, "Copy image"), "the Copy image button takes the focus");
+  await engine.evaluate(() => (document.querySelector(".action-status").textContent = ""));
+  await engine.press("Enter");
+  const after = await waitUntil(
+    async () => {
+      const now = await engine.evaluate(state);
+      return now.status !== "" && now;
+    },
+    { timeout: 5000, what: "the status line to say what Copy image did" },
+  );
+  assert.equal(after.status, "Copied: the chart as an image.");
+}
+
+/** Full screen from the keyboard, and Escape out of it. Returns what happened. */
+export async function assertFullScreen(engine) {
+  const before = await engine.evaluate(state);
+  if (!before.canFullScreen) {
+    assert.equal(before.toggleShown, false, "the browser cannot go full screen, yet the button shows");
+    return "no full screen in this browser: no button";
+  }
+  assert.equal(before.toggleName, "Full screen");
+  assert.ok(await engine.evaluate(focusButton, ROW, ".full-screen"), "the Full screen button takes the focus");
+  await engine.press("Enter");
+  const full = await waitUntil(
+    async () => {
+      const now = await engine.evaluate(state);
+      return now.fullScreen === "chart-figure" && now;
+    },
+    { timeout: 5000, what: "the figure to fill the screen" },
+  );
+  assert.equal(full.toggleName, "Exit full screen");
+  await engine.press("Escape");
+  const left = await waitUntil(
+    async () => {
+      const now = await engine.evaluate(state);
+      return now.fullScreen === null && now;
+    },
+    { timeout: 5000, what: "Escape to leave full screen" },
+  );
+  assert.equal(left.toggleName, "Full screen");
+  return "entered, and left with Escape";
+}
