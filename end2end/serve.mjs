@@ -12,12 +12,22 @@
 import { createServer } from "node:http";
 import { gzipSync } from "node:zlib";
 import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { policyOf } from "../tools/deploy-files.mjs";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
+/** The page's policy as index.html's template writes it. The build adds one hash to `style-src`,
+ * the hash of the stylesheet it writes into the page (tools/inline-css.mjs). */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' data: blob:; object-src 'none'; base-uri 'none'";
+
+/** Whether `policy` is CONTENT_SECURITY_POLICY with the hash of one stylesheet added. */
+export function isPolicyWithStyleHash(policy) {
+  const hashes = policy.match(/ 'sha256-[A-Za-z0-9+/]{43}='/g) ?? [];
+  return hashes.length === 1 && policy.replace(hashes[0], "") === CONTENT_SECURITY_POLICY;
+}
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -44,6 +54,8 @@ function fileFor(root, path) {
  */
 export function startServer({ root, port = 0, capture = false }) {
   root = resolve(root);
+  // The policy of the built page's <meta>, as a header too, as `_headers` has hosts send it.
+  const policy = policyOf(readFileSync(join(root, "index.html"), "utf8"));
   const server = createServer(async (request, response) => {
     // A malformed request (a bad percent escape, an unparsable URL) gets 400, not a crash.
     let path;
@@ -80,7 +92,7 @@ export function startServer({ root, port = 0, capture = false }) {
     }
     const headers = {
       "Content-Type": type,
-      "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+      "Content-Security-Policy": policy,
       "Cache-Control": "no-cache",
       "X-Content-Type-Options": "nosniff",
       Vary: "Accept-Encoding",

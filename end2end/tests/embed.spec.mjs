@@ -5,7 +5,7 @@
 // embed options; the link to the whole article. docs/embedding.md.
 import { createServer } from "node:http";
 import { writeFileSync } from "node:fs";
-import { test, expect, CONTENT, ARTIFACTS, waitInteractive } from "./fixtures.mjs";
+import { test, expect, CONTENT, ARTIFACTS, waitInteractive, meanLuminance } from "./fixtures.mjs";
 
 const { article, chart } = CONTENT;
 const button = (scope, name) => scope.getByRole("button", { name, exact: true });
@@ -311,24 +311,6 @@ test("where a CMS strips the iframe's allow, Full screen is hidden and copying s
 const titleShown = (page) =>
   Promise.all([".chart-title", ".chart-subtitle"].map((s) => page.locator(s).evaluate((e) => e.getBoundingClientRect().width > 1)));
 
-/** Mean luminance (0–1) of an element's pixels on screen. */
-async function luminance(page, locator) {
-  const png = await locator.screenshot();
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement("canvas");
-    [canvas.width, canvas.height] = [image.width, image.height];
-    const context = canvas.getContext("2d");
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, image.width, image.height);
-    let sum = 0;
-    for (let i = 0; i < data.length; i += 4) sum += 0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2];
-    return sum / (data.length / 4) / 255;
-  }, png.toString("base64"));
-}
-
 test.describe("embed options", () => {
   test("theme=dark darkens the page and the canvas chart in a light scheme; plain shows the chart alone", async ({ page }) => {
     await page.emulateMedia({ colorScheme: "light" });
@@ -336,7 +318,7 @@ test.describe("embed options", () => {
     await page.goto("/embed.html?theme=dark&plain");
     await waitInteractive(page);
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(22, 24, 27)");
-    expect(await luminance(page, page.locator("#chart"))).toBeLessThan(0.3);
+    expect(meanLuminance(await page.locator("#chart").screenshot())).toBeLessThan(0.3);
     // plain: no title or subtitle on screen; the title still names the figure.
     expect(await titleShown(page)).toEqual([false, false]);
     await expect(page.getByRole("figure", { name: chart.title })).toBeVisible();
@@ -361,10 +343,10 @@ test.describe("embed options", () => {
     await page.goto("/embed.html?theme=light", { waitUntil: "domcontentloaded" });
     const chartBox = page.locator("#chart");
     await expect(chartBox.locator("svg:visible")).toHaveCount(1);
-    expect(await luminance(page, chartBox)).toBeGreaterThan(0.8);
+    expect(meanLuminance(await chartBox.screenshot())).toBeGreaterThan(0.8);
     release();
     await waitInteractive(page);
-    expect(await luminance(page, chartBox)).toBeGreaterThan(0.8);
+    expect(meanLuminance(await chartBox.screenshot())).toBeGreaterThan(0.8);
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(255, 255, 255)");
     expect(await titleShown(page)).toEqual([true, true]);
   });

@@ -1,21 +1,7 @@
 // Reader features: chart/table, description, log scale, key figures, downloads, URL state,
 // embedding, motion and print.
 import { readFileSync } from "node:fs";
-import {
-  test,
-  expect,
-  CHART_CANVAS,
-  CHART_FOCUS,
-  CONTENT,
-  VALUES,
-  openChart,
-  waitInteractive,
-  ARTIFACTS,
-  axeViolations,
-  canvasImage,
-  sweepTooltips,
-  expectOnScale,
-} from "./fixtures.mjs";
+import { test, expect, CHART_CANVAS, CHART_FOCUS, CONTENT, VALUES, openChart, waitInteractive, ARTIFACTS, axeViolations, canvasImage, sweepTooltips, expectOnScale, decodePng } from "./fixtures.mjs";
 
 const { chart } = CONTENT;
 const button = (page, name) => page.getByRole("button", { name, exact: true });
@@ -142,46 +128,30 @@ test("'Get the data' downloads the CSV", async ({ page }) => {
 });
 
 /**
- * What the downloaded PNG shows, decoded in the page: its size, background, the ink of its
- * first and last lines of text (x extent, height, colour), and how many pixels have the
- * line's colour in the chart's band.
+ * What the downloaded PNG shows: its size, background, the ink of its first and last lines of
+ * text (x extent, height), and how many pixels have `line` (the chart line's colour, "#rrggbb").
  */
-async function pngContents(page, png) {
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement("canvas");
-    [canvas.width, canvas.height] = [image.width, image.height];
-    const context = canvas.getContext("2d", { willReadFrequently: true });
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, image.width, image.height);
-    const at = (x, y) => data.slice((y * image.width + x) * 4, (y * image.width + x) * 4 + 3);
-    const background = at(2, 2);
-    const far = (a, b, d) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]) > d;
-    // Rows with ink, grouped into bands of consecutive rows.
-    const bands = [];
-    for (let y = 0; y < image.height; y++) {
-      let [left, right] = [Infinity, -1];
-      for (let x = 0; x < image.width; x++) {
-        if (far(at(x, y), background, 120)) [left, right] = [Math.min(left, x), Math.max(right, x)];
-      }
-      if (right < 0) continue;
-      const band = bands.at(-1);
-      if (band && band.bottom === y - 1) Object.assign(band, { bottom: y, left: Math.min(band.left, left), right: Math.max(band.right, right) });
-      else bands.push({ top: y, bottom: y, left, right });
+function pngContents(png, line) {
+  const { width, height, data } = decodePng(png);
+  const at = (x, y) => data.slice((y * width + x) * 4, (y * width + x) * 4 + 3);
+  const background = at(2, 2);
+  const far = (a, b, d) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]) > d;
+  // Rows with ink, grouped into bands of consecutive rows.
+  const bands = [];
+  for (let y = 0; y < height; y++) {
+    let [left, right] = [Infinity, -1];
+    for (let x = 0; x < width; x++) {
+      if (far(at(x, y), background, 120)) [left, right] = [Math.min(left, x), Math.max(right, x)];
     }
-    const accent = getComputedStyle(document.documentElement).getPropertyValue("--accent").trim();
-    const line = [1, 3, 5].map((i) => parseInt(accent.slice(i, i + 2), 16));
-    let linePixels = 0;
-    for (let i = 0; i < data.length; i += 4) if (!far(data.slice(i, i + 3), line, 40)) linePixels++;
-    // The widths the title and source take in the image's fonts (2x: 44 px bold, 24 px).
-    const measure = (font, text) => {
-      context.font = font;
-      return context.measureText(text).width;
-    };
-    return { width: image.width, height: image.height, background: [...background], bands, linePixels, measure };
-  }, png.toString("base64"));
+    if (right < 0) continue;
+    const band = bands.at(-1);
+    if (band && band.bottom === y - 1) Object.assign(band, { bottom: y, left: Math.min(band.left, left), right: Math.max(band.right, right) });
+    else bands.push({ top: y, bottom: y, left, right });
+  }
+  const rgb = [1, 3, 5].map((i) => parseInt(line.slice(i, i + 2), 16));
+  let linePixels = 0;
+  for (let i = 0; i < data.length; i += 4) if (!far(data.slice(i, i + 3), rgb, 40)) linePixels++;
+  return { width, height, background: [...background], bands, linePixels };
 }
 
 for (const [name, setUp, file] of [
@@ -203,7 +173,8 @@ for (const [name, setUp, file] of [
     // The image is always in the light palette (for documents and print): read its line colour
     // from the light theme.
     await page.emulateMedia({ colorScheme: "light" });
-    const image = await pngContents(page, png);
+    const accent = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--accent").trim());
+    const image = pngContents(png, accent);
     expect(image.width).toBe(1280); // 640 CSS pixels at 2×
     expect(image.height).toBeGreaterThan(2 * 360 + 200); // the chart plus title and text lines
     expect(image.background).toEqual([255, 255, 255]);

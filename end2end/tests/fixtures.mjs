@@ -3,6 +3,7 @@
 import { test as base, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { mkdirSync } from "node:fs";
+import { PNG } from "pngjs";
 import { CONTENT, articleTexts, sentences, chartIsInteractive } from "../shared.mjs";
 
 export { expect };
@@ -54,6 +55,20 @@ export const test = base.extend({
 });
 
 /** Loads the page and waits until the interactive chart has drawn. */
+/** A PNG (a Buffer: a screenshot, a download) decoded: its width, height and RGBA bytes. */
+export function decodePng(png) {
+  const { width, height, data } = PNG.sync.read(png);
+  return { width, height, data };
+}
+
+/** Mean luminance (0–1, Rec. 709 weights) of a PNG's pixels. */
+export function meanLuminance(png) {
+  const { data } = decodePng(png);
+  let sum = 0;
+  for (let i = 0; i < data.length; i += 4) sum += 0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2];
+  return sum / (data.length / 4) / 255;
+}
+
 export async function openChart(page, path = "/") {
   await page.goto(path);
   await waitInteractive(page);

@@ -2,20 +2,7 @@
 // layout shift, and still readable when the WebAssembly cannot run.
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import {
-  test,
-  expect,
-  CHART_CANVAS,
-  CHART_FOCUS,
-  VALUES,
-  openChart,
-  waitInteractive,
-  visibleText,
-  expectEverySentence,
-  keepWasmInstance,
-  openWithWasmHeld,
-  ARTIFACTS,
-} from "./fixtures.mjs";
+import { test, expect, CHART_CANVAS, CHART_FOCUS, VALUES, openChart, waitInteractive, visibleText, expectEverySentence, keepWasmInstance, openWithWasmHeld, ARTIFACTS, meanLuminance } from "./fixtures.mjs";
 
 test.describe("with JavaScript disabled", () => {
   test.use({ javaScriptEnabled: false });
@@ -68,23 +55,6 @@ test.describe("with JavaScript disabled, the downloads", () => {
   }
 });
 
-/** Mean luminance (0–1) of a screenshot's pixels, decoded in the page. */
-async function meanLuminance(page, png) {
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement("canvas");
-    [canvas.width, canvas.height] = [image.width, image.height];
-    const context = canvas.getContext("2d");
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, image.width, image.height);
-    let sum = 0;
-    for (let i = 0; i < data.length; i += 4) sum += 0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2];
-    return sum / (data.length / 4) / 255;
-  }, png.toString("base64"));
-}
-
 test.describe("with JavaScript disabled, in the dark scheme", () => {
   test.use({ javaScriptEnabled: false, colorScheme: "dark" });
 
@@ -92,9 +62,9 @@ test.describe("with JavaScript disabled, in the dark scheme", () => {
     await page.goto("/");
     const chart = page.locator("#chart");
     await expect(chart.locator("svg:visible")).toHaveCount(1);
-    const dark = await meanLuminance(page, await chart.screenshot());
+    const dark = meanLuminance(await chart.screenshot());
     await page.emulateMedia({ colorScheme: "light" });
-    const light = await meanLuminance(page, await chart.screenshot());
+    const light = meanLuminance(await chart.screenshot());
     expect(dark).toBeLessThan(0.3);
     expect(light - dark).toBeGreaterThan(0.5);
     for (const name of ["Table", "Chart", "Logarithmic", "Linear", "Copy image", "Copy embed code"]) {
@@ -119,7 +89,7 @@ test("before the WebAssembly arrives, the static chart follows the dark scheme",
   const release = await openWithWasmHeld(page);
   const chart = page.locator("#chart");
   await expect(chart.locator("svg:visible")).toHaveCount(1);
-  expect(await meanLuminance(page, await chart.screenshot())).toBeLessThan(0.3);
+  expect(meanLuminance(await chart.screenshot())).toBeLessThan(0.3);
   release();
   await waitInteractive(page);
 });

@@ -1,7 +1,7 @@
 // Share, the SVG file, Copy image and full screen: what each gives the reader, what the status
 // line says, and how the figure's row of actions looks at a phone's and a desktop's width.
 import { readFileSync } from "node:fs";
-import { test, expect, CONTENT, CHART_CANVAS, CHART_FOCUS, openChart, ARTIFACTS } from "./fixtures.mjs";
+import { test, expect, CONTENT, CHART_CANVAS, CHART_FOCUS, openChart, ARTIFACTS, decodePng } from "./fixtures.mjs";
 
 const { chart } = CONTENT;
 const button = (page, name) => page.getByRole("button", { name, exact: true });
@@ -13,27 +13,18 @@ async function allowClipboard(context) {
 }
 
 /**
- * Decodes a PNG (a Buffer) in the page: its size, and how many of its pixels have the light
- * theme's line colour (#1f5fa8) and the text's (#1a1a1a) within a small distance.
+ * A PNG's (a Buffer's) size, and how many of its pixels have the light theme's line colour
+ * (#1f5fa8) and the text's (#1a1a1a) within a small distance.
  */
-async function pngPixels(page, png) {
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement("canvas");
-    [canvas.width, canvas.height] = [image.width, image.height];
-    const context = canvas.getContext("2d", { willReadFrequently: true });
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, image.width, image.height);
-    const near = (i, [r, g, b]) => Math.hypot(data[i] - r, data[i + 1] - g, data[i + 2] - b) < 40;
-    let [line, text] = [0, 0];
-    for (let i = 0; i < data.length; i += 4) {
-      if (near(i, [0x1f, 0x5f, 0xa8])) line++;
-      if (near(i, [0x1a, 0x1a, 0x1a])) text++;
-    }
-    return { width: image.width, height: image.height, line, text };
-  }, png.toString("base64"));
+function pngPixels(png) {
+  const { width, height, data } = decodePng(png);
+  const near = (i, [r, g, b]) => Math.hypot(data[i] - r, data[i + 1] - g, data[i + 2] - b) < 40;
+  let [line, text] = [0, 0];
+  for (let i = 0; i < data.length; i += 4) {
+    if (near(i, [0x1f, 0x5f, 0xa8])) line++;
+    if (near(i, [0x1a, 0x1a, 0x1a])) text++;
+  }
+  return { width, height, line, text };
 }
 
 test.describe("Share", () => {
@@ -154,7 +145,7 @@ test.describe("the SVG file", () => {
     await alone.goto(`file://${file}`);
     const shot = await alone.locator("svg").screenshot({ path: `${ARTIFACTS}svg-file-alone.png` });
     await alone.close();
-    const pixels = await pngPixels(page, shot);
+    const pixels = pngPixels(shot);
     expect(pixels.width).toBe(640);
     expect(pixels.height).toBeGreaterThan(360 + 150);
     // The line and points in the line's colour, and dark text (title, labels, description).
@@ -191,7 +182,7 @@ test.describe("Copy image", () => {
     });
     expect(copied.types).toContain("image/png");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download image (PNG)" }).click()]);
-    const png = await pngPixels(page, readFileSync(await download.path()));
+    const png = pngPixels(readFileSync(await download.path()));
     expect(copied.width).toBe(1280); // 640 CSS pixels at 2×, as the download
     expect([copied.width, copied.height]).toEqual([png.width, png.height]);
   });
