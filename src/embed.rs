@@ -34,20 +34,16 @@ pub struct EmbedOptions {
 impl EmbedOptions {
     /// `?theme=dark&plain`, or "" for the defaults.
     pub fn query(&self) -> String {
-        let theme = match self.theme {
-            Some(Theme::Dark) => Some("theme=dark"),
-            Some(Theme::Light) => Some("theme=light"),
-            None => None,
-        };
-        let parts: Vec<&str> = theme
-            .into_iter()
-            .chain(self.plain.then_some("plain"))
-            .collect();
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", parts.join("&"))
+        let theme = self.theme.map(|theme| match theme {
+            Theme::Dark => "theme=dark",
+            Theme::Light => "theme=light",
+        });
+        let mut query = String::new();
+        for part in theme.into_iter().chain(self.plain.then_some("plain")) {
+            query.push(if query.is_empty() { '?' } else { '&' });
+            query.push_str(part);
         }
+        query
     }
 }
 

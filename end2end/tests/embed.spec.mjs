@@ -110,6 +110,30 @@ async function expectFitted(iframe, frame) {
   return last.content;
 }
 
+test("the embed options, chosen by keyboard on the article page, go into the copied code", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, permissions: ["clipboard-read", "clipboard-write"] });
+  const page = await context.newPage();
+  await page.goto("/");
+  await waitInteractive(page);
+  const summary = page.locator(".embed-options > summary");
+  await summary.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".embed-options")).toHaveAttribute("open");
+  const colours = page.getByRole("combobox", { name: "Colours" });
+  await colours.focus();
+  await colours.selectOption("dark");
+  await page.getByRole("checkbox", { name: "The chart alone, without its title" }).check();
+  await button(page, "Copy embed code").click();
+  await expect(page.locator(".action-status")).toHaveText("Embed code copied to the clipboard.");
+  const code = await page.evaluate(() => navigator.clipboard.readText());
+  expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?theme=dark&plain" title="/);
+  // Back to the reader's colours: only `plain` is left.
+  await colours.selectOption("");
+  await button(page, "Copy embed code").click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/embed\.html\?plain" title="/);
+  await context.close();
+});
+
 test("the copied code is our iframe and our host script, nothing inline", () => {
   expect(snippet).toMatch(
     /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html" title="[^"]+" width="100%" height="\d+" frameborder="0" loading="lazy" allow="fullscreen; clipboard-write"><\/iframe><script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" async><\/script>$/,

@@ -275,6 +275,9 @@ test.describe("the row of actions", () => {
           await page.keyboard.press("Tab");
         }
         expect(await page.evaluate(() => document.activeElement.closest(".chart-actions"))).toBeNull();
+        // Then the embed options, closed: one tab stop.
+        await expect(page.locator(".embed-options > summary")).toBeFocused();
+        await expect(page.locator(".embed-options")).not.toHaveAttribute("open");
         // Every action inside the figure's column, none overlapping another, the page no wider
         // than the window.
         const boxes = await row.evaluate((element) => {

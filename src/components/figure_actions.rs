@@ -61,6 +61,23 @@ pub fn FigureActions(
             // What the last action did ("Copied: …"), written by the browser.
             <p class="action-status" role="status"></p>
         </div>
+        // The embed page's render options (docs/embedding.md), for "Copy embed code": closed,
+        // one tab stop, and only on the article page. The app reads them when it copies.
+        <details class="embed-options supplemental needs-js not-embedded">
+            <summary>"Embed options"</summary>
+            <label>
+                "Colours "
+                <select id="embed-theme">
+                    <option value="" selected>"The reader’s (light or dark)"</option>
+                    <option value="light">"Light"</option>
+                    <option value="dark">"Dark"</option>
+                </select>
+            </label>
+            <label>
+                <input type="checkbox" id="embed-plain" />
+                " The chart alone, without its title"
+            </label>
+        </details>
         // Where the clipboard refuses (an insecure page, a denied permission), the browser shows
         // the code or the link here to copy by hand.
         <textarea class="embed-code" readonly rows="3" aria-label="Embed code" hidden></textarea>

@@ -7,6 +7,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{ClipboardItem, Response};
 
 use crate::chart::scale::YScale;
+use crate::chart::theme::Theme;
 use crate::content::Chart;
 use crate::embed::{embed_snippet, folder_of, EmbedOptions};
 use crate::share::{image_file_name, ImageFile};
@@ -71,10 +72,10 @@ async fn fetch_blob(url: &str) -> Result<JsValue, JsValue> {
     JsFuture::from(response.blob()?).await
 }
 
-/// "Copy embed code": the `<iframe>` snippet for this page's embed version goes to the
-/// clipboard. Where the browser refuses (an insecure page, a denied permission), the figure's
-/// embed-code box (`components::FigureActions`) shows it to copy by hand. The figure's status
-/// line says which.
+/// "Copy embed code": the `<iframe>` snippet for this page's embed version, with the options
+/// chosen under "Embed options", goes to the clipboard. Where the browser refuses (an insecure
+/// page, a denied permission), the figure's embed-code box (`components::FigureActions`) shows
+/// it to copy by hand. The figure's status line says which.
 pub fn copy_embed_code(title: &str) {
     let location = window().location();
     let origin = location.origin().unwrap_or_default();
@@ -82,7 +83,7 @@ pub fn copy_embed_code(title: &str) {
     let code = embed_snippet(
         &format!("{origin}{}", folder_of(&path)),
         title,
-        EmbedOptions::default(),
+        chosen_embed_options(),
     );
     say("");
     copy_to_clipboard(code.clone(), move |copied| {
@@ -93,6 +94,25 @@ pub fn copy_embed_code(title: &str) {
         });
         show_embed_code((!copied).then_some(code.as_str()));
     });
+}
+
+/// The options chosen under "Embed options" (`components::FigureActions`); the defaults where
+/// the controls are missing or hold anything else.
+fn chosen_embed_options() -> EmbedOptions {
+    let read = |id: &str, property: &str| {
+        document()
+            .get_element_by_id(id)
+            .and_then(|control| js_sys::Reflect::get(&control, &property.into()).ok())
+            .unwrap_or_default()
+    };
+    EmbedOptions {
+        theme: match read("embed-theme", "value").as_string().as_deref() {
+            Some("dark") => Some(Theme::Dark),
+            Some("light") => Some(Theme::Light),
+            _ => None,
+        },
+        plain: read("embed-plain", "checked").is_truthy(),
+    }
 }
 
 /// Writes `text` in the figure's status line (a live region, and visible).
