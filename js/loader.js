@@ -72,11 +72,8 @@
   const glue = document.querySelector('link[rel="modulepreload"][href$=".js"]');
   const wasm = document.querySelector('link[rel="preload"][href$=".wasm"]');
 
-  // The script is deferred: it runs once the document is parsed and the stylesheet has loaded,
-  // and the parser's end waits for it. (As an async module, the parser sometimes ended before the
-  // stylesheet came, and Chromium laid the whole page out once without it: 3 loads in 13, 180 ms
-  // more to first paint under the bench's 4x CPU throttle.) The wasm and the glue download
-  // meanwhile (preloaded).
+  // The script is deferred: it runs once the document is parsed, with its styles (inside the
+  // page: tools/inline-css.mjs). The wasm and the glue download meanwhile (preloaded).
 
   if (location.protocol === "file:") {
     showNotice("it needs the page to be served, not opened as a file (scripts/serve)");
