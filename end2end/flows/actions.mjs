@@ -30,21 +30,33 @@ const state = () => ({
     .join(""),
 });
 
+/** Waits until `holds(state)` is true in the page; returns that state. */
+function stateWhen(engine, holds, what) {
+  return waitUntil(
+    async () => {
+      const now = await engine.evaluate(state);
+      return holds(now) && now;
+    },
+    { timeout: 5000, what },
+  );
+}
+
+/** Focuses the row's button `name` and presses Enter, as a keyboard user does; returns the
+ * state once the status line says what the button did. */
+async function pressForStatus(engine, name) {
+  assert.ok(await engine.evaluate(focusButton, ROW, name), `the ${name} button is there and takes the focus`);
+  await engine.evaluate(() => (document.querySelector(".action-status").textContent = ""));
+  await engine.press("Enter");
+  return stateWhen(engine, (now) => now.status !== "", `the status line to say what ${name} did`);
+}
+
 /** Share, from the keyboard. Returns how the link reached the reader. */
 export async function assertShare(engine) {
   const before = await engine.evaluate(state);
   // A share sheet is the system's own window, which no driver can close: where the engine has
   // one, this flow cannot run to its end here (none of the three has one on Linux).
   assert.equal(before.hasShareSheet, false, "this engine has a share sheet (navigator.share): the flow cannot close it");
-  assert.ok(await engine.evaluate(focusButton, ROW, "Share"), "the Share button is there and takes the focus");
-  await engine.press("Enter");
-  const after = await waitUntil(
-    async () => {
-      const now = await engine.evaluate(state);
-      return now.status !== "" && now;
-    },
-    { timeout: 3000, what: "the status line to say what Share did" },
-  );
+  const after = await pressForStatus(engine, "Share");
   if (after.status === "Copied: the link to this view of the chart.") return "copied to the clipboard";
   assert.equal(after.status, "Copy the link below.");
   assert.match(after.byHand ?? "", /^http:\/\/127\.0\.0\.1:\d+\/$/, "the link shown to copy by hand");
@@ -53,16 +65,7 @@ export async function assertShare(engine) {
 
 /** Copy image, from the keyboard: the PNG file on the clipboard, and the status says so. */
 export async function assertCopyImage(engine) {
-  assert.ok(await engine.evaluate(focusButton, ROW, "Copy image"), "the Copy image button takes the focus");
-  await engine.evaluate(() => (document.querySelector(".action-status").textContent = ""));
-  await engine.press("Enter");
-  const after = await waitUntil(
-    async () => {
-      const now = await engine.evaluate(state);
-      return now.status !== "" && now;
-    },
-    { timeout: 5000, what: "the status line to say what Copy image did" },
-  );
+  const after = await pressForStatus(engine, "Copy image");
   assert.equal(after.status, "Copied: the chart as an image.");
 }
 
@@ -76,22 +79,10 @@ export async function assertFullScreen(engine) {
   assert.equal(before.toggleName, "Full screen");
   assert.ok(await engine.evaluate(focusButton, ROW, ".full-screen"), "the Full screen button takes the focus");
   await engine.press("Enter");
-  const full = await waitUntil(
-    async () => {
-      const now = await engine.evaluate(state);
-      return now.fullScreen === "chart-figure" && now;
-    },
-    { timeout: 5000, what: "the figure to fill the screen" },
-  );
+  const full = await stateWhen(engine, (now) => now.fullScreen === "chart-figure", "the figure to fill the screen");
   assert.equal(full.toggleName, "Exit full screen");
   await engine.press("Escape");
-  const left = await waitUntil(
-    async () => {
-      const now = await engine.evaluate(state);
-      return now.fullScreen === null && now;
-    },
-    { timeout: 5000, what: "Escape to leave full screen" },
-  );
+  const left = await stateWhen(engine, (now) => now.fullScreen === null, "Escape to leave full screen");
   assert.equal(left.toggleName, "Full screen");
   return "entered, and left with Escape";
 }
