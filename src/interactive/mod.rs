@@ -30,7 +30,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::chart::draw::{Frame, Geometry, Layout};
-use crate::chart::marker::keep_clear;
+use crate::chart::marker::{keep_clear, Rect};
 use crate::chart::scale::YScale;
 use crate::chart::selection::nearest;
 use crate::chart::theme::{Palette, Theme};
@@ -109,6 +109,9 @@ struct Drawn {
     geometry: Geometry,
     css: (f64, f64),
     ratio: f64,
+    /// What the tooltip must not cover: each point's `chart::marker::keep_clear` box, in CSS
+    /// pixels. Made with the drawing, not on every hover.
+    clear: Vec<Rect>,
     /// The rest of what it was drawn with; `None` before the first draw.
     look: Option<Look>,
 }
@@ -192,10 +195,16 @@ pub fn drive_chart(
             layout: Layout::new(css.0, ratio),
         };
         if let Some(geometry) = canvas::paint(&canvas, css, &frame) {
+            let clear = (geometry.points.iter().zip(chart.points))
+                .map(|(&(x, y), point)| {
+                    keep_clear((x / ratio, y / ratio), thousands(point.value).len())
+                })
+                .collect();
             drawn.set(Drawn {
                 geometry,
                 css,
                 ratio,
+                clear,
                 look: Some(look),
             });
             canvas::first_draw_done(&canvas);
@@ -229,17 +238,12 @@ pub fn drive_chart(
         let selection = index.and_then(|index| {
             let words = chart.words.get(index)?;
             drawn.with(|d| {
-                let points: Vec<(f64, f64)> = (d.geometry.points.iter())
-                    .map(|&(x, y)| (x / d.ratio, y / d.ratio))
-                    .collect();
-                let clear = (points.iter().zip(chart.points))
-                    .map(|(&at, point)| keep_clear(at, thousands(point.value).len()))
-                    .collect();
+                let (x, y) = *d.geometry.points.get(index)?;
                 Some(Selected {
-                    point: *points.get(index)?,
+                    point: (x / d.ratio, y / d.ratio),
                     axis_y: d.geometry.plot_bottom / d.ratio,
                     size: d.css,
-                    clear,
+                    clear: d.clear.clone(),
                     words,
                 })
             })
