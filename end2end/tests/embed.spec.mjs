@@ -5,7 +5,7 @@
 // embed options; the link to the whole article. docs/embedding.md.
 import { createServer } from "node:http";
 import { writeFileSync } from "node:fs";
-import { test, expect, CONTENT, ARTIFACTS, waitInteractive, meanLuminance } from "./fixtures.mjs";
+import { test, expect, CONTENT, ARTIFACTS, waitInteractive, meanLuminance, openWithWasmHeld } from "./fixtures.mjs";
 
 const { article, chart } = CONTENT;
 const button = (scope, name) => scope.getByRole("button", { name, exact: true });
@@ -358,13 +358,7 @@ test.describe("embed options", () => {
   test("theme=light is light in a dark scheme, from the static chart to the canvas", async ({ page }) => {
     await page.emulateMedia({ colorScheme: "dark" });
     // The static chart first: the wasm is held until it has been looked at.
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
-    await page.route("**/*.wasm", async (route) => {
-      await held;
-      await route.continue();
-    });
-    await page.goto("/embed.html?theme=light", { waitUntil: "domcontentloaded" });
+    const release = await openWithWasmHeld(page, "/embed.html?theme=light");
     const chartBox = page.locator("#chart");
     await expect(chartBox.locator("svg:visible")).toHaveCount(1);
     expect(meanLuminance(await chartBox.screenshot())).toBeGreaterThan(0.8);

@@ -230,15 +230,15 @@ export async function expectOnScale(page, markers, scale) {
     .toEqual([]);
 }
 
-/** Opens the page with the wasm download held back until `release()`; returns at first paint. */
-export async function openWithWasmHeld(page) {
+/** Opens `path` with the wasm download held back until `release()`; returns at first paint. */
+export async function openWithWasmHeld(page, path = "/") {
   let release;
   const held = new Promise((resolve) => (release = resolve));
   await page.route("**/*.wasm", async (route) => {
     await held;
     await route.continue();
   });
-  await page.goto("/", { waitUntil: "domcontentloaded" });
+  await page.goto(path, { waitUntil: "domcontentloaded" });
   await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0);
   return release;
 }

@@ -8,6 +8,7 @@ use resvg::usvg;
 
 use super::raster::{fonts, rasterise, FAMILY};
 use super::svg::drawn_svg;
+use super::wrap_words;
 use crate::chart::theme::{Palette, LIGHT};
 use crate::content::{Article, Chart};
 
@@ -64,7 +65,7 @@ fn card_svg(
     // many lines as it needs), then the chart's title below it.
     let mut headline = None;
     for size in HEADLINE_SIZES {
-        let lines = wrap(article.headline, TEXT_WIDTH, &|t| width_of(t, size, true))?;
+        let lines = wrap_words(article.headline, TEXT_WIDTH, &|t| width_of(t, size, true))?;
         if lines.len() <= 2 || size == HEADLINE_SIZES[HEADLINE_SIZES.len() - 1] {
             headline = Some((size, lines));
             break;
@@ -76,7 +77,7 @@ fn card_svg(
         baseline += size * 1.15;
         body.push_str(&text(line, baseline, size, true, &colour(palette.text)));
     }
-    for line in wrap(chart.title, TEXT_WIDTH, &|t| width_of(t, TITLE_SIZE, false))? {
+    for line in wrap_words(chart.title, TEXT_WIDTH, &|t| width_of(t, TITLE_SIZE, false))? {
         baseline += TITLE_SIZE * 1.3;
         body.push_str(&text(
             &line,
@@ -89,7 +90,7 @@ fn card_svg(
 
     // The source at the bottom (a long one wraps upwards); the chart fills what is left between.
     let source = format!("Source: {}", chart.source);
-    let source_lines = wrap(&source, TEXT_WIDTH, &|t| width_of(t, SOURCE_SIZE, false))?;
+    let source_lines = wrap_words(&source, TEXT_WIDTH, &|t| width_of(t, SOURCE_SIZE, false))?;
     let last_baseline = f64::from(HEIGHT) - 34.0;
     let first_baseline = last_baseline - SOURCE_SIZE * 1.25 * (source_lines.len() as f64 - 1.0);
     for (i, line) in source_lines.iter().enumerate() {
@@ -144,32 +145,6 @@ fn text(line: &str, baseline: f64, size: f64, bold: bool, fill: &str) -> String 
         encode_double_quoted_attribute(fill),
         encode_text(line)
     )
-}
-
-/// Words into lines no wider than `max_width` (a word wider than that gets a line of its own).
-fn wrap(
-    text: &str,
-    max_width: f64,
-    width_of: &dyn Fn(&str) -> Result<f64, String>,
-) -> Result<Vec<String>, String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let longer = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if line.is_empty() || width_of(&longer)? <= max_width {
-            line = longer;
-        } else {
-            lines.push(std::mem::replace(&mut line, word.to_string()));
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    Ok(lines)
 }
 
 /// How wide `text` is set in the card's font: laid out by resvg itself, so the wrapping matches
@@ -272,15 +247,5 @@ mod tests {
             error.contains("apt-get install fonts-dejavu-core"),
             "{error}"
         );
-    }
-
-    #[test]
-    fn lines_wrap_at_the_width() {
-        let width = |t: &str| Ok(t.chars().count() as f64);
-        assert_eq!(
-            wrap("aa bb cc dddddd e", 5.0, &width).unwrap(),
-            ["aa bb", "cc", "dddddd", "e"]
-        );
-        assert!(wrap("", 5.0, &width).unwrap().is_empty());
     }
 }

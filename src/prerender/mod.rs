@@ -166,6 +166,34 @@ pub fn hoist_preloads(html: &str) -> Result<String, String> {
     Ok(rest)
 }
 
+/// Words into lines no wider than `max_width` by `width_of` (a word wider than that gets a line
+/// of its own). Only spaces break: a no-break space keeps its words together, as in the page.
+/// The social card measures with its font (which can fail), the SVG file estimates.
+fn wrap_words<E>(
+    text: &str,
+    max_width: f64,
+    width_of: &dyn Fn(&str) -> Result<f64, E>,
+) -> Result<Vec<String>, E> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|word| !word.is_empty()) {
+        let longer = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if line.is_empty() || width_of(&longer)? <= max_width {
+            line = longer;
+        } else {
+            lines.push(std::mem::replace(&mut line, word.to_string()));
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    Ok(lines)
+}
+
 /// The embed version of a finished page: the same document, showing only the figure from the
 /// first paint (`html.embed` in the CSS), kept out of search results, with a link to the whole
 /// article at the end of the figure's caption.
@@ -441,6 +469,16 @@ mod tests {
             r#"<link rel="modulepreload" href="/a.js""#
         )));
         assert!(page.find("a_bg.wasm").unwrap() < page.find("/loader.js").unwrap());
+    }
+
+    #[test]
+    fn lines_wrap_at_the_width() {
+        let width = |t: &str| Ok::<_, ()>(t.chars().count() as f64);
+        assert_eq!(
+            wrap_words("aa bb cc dddddd e", 5.0, &width).unwrap(),
+            ["aa bb", "cc", "dddddd", "e"]
+        );
+        assert!(wrap_words("", 5.0, &width).unwrap().is_empty());
     }
 
     #[test]

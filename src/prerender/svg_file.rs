@@ -9,7 +9,10 @@
 use html_escape::{encode_double_quoted_attribute, encode_text};
 use plotters::prelude::*;
 
+use std::convert::Infallible;
+
 use super::svg::{compact_svg, merge_polylines};
+use super::wrap_words;
 use crate::chart::draw::{draw, Frame, Layout};
 use crate::chart::scale::{YScale, LOG_SCALE_NOTE};
 use crate::chart::theme::{Palette, FONT_FAMILY, LIGHT};
@@ -165,23 +168,8 @@ fn write_block(out: &mut String, block: &Block, top: f64, width: f64) -> f64 {
 /// reader's font is not known: each character is given a width at the wide end of common sans
 /// faces (DejaVu Sans, Arial, Roboto), so lines end short rather than overflow.
 fn wrap(text: &str, size: f64, bold: bool, width: f64) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if line.is_empty() || estimated_width(&candidate, size, bold) <= width {
-            line = candidate;
-        } else {
-            lines.push(std::mem::replace(&mut line, word.to_string()));
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
+    let estimate = |line: &str| Ok::<_, Infallible>(estimated_width(line, size, bold));
+    let Ok(lines) = wrap_words(text, width, &estimate);
     lines
 }
 
