@@ -53,7 +53,8 @@ for (const name of readdirSync(dir)) {
   changed.set(name, sri(code));
 }
 
-// wasm-opt -Oz again, as Trunk runs it (index.html's data-wasm-opt-params).
+// wasm-opt -Oz again after the renaming (Trunk ran it once: index.html's data-wasm-opt), until it
+// stops shrinking the module, without the debug, producer and feature sections.
 const OZ = ["-Oz", "--converge", "--strip-debug", "--strip-producers", "--strip-target-features"];
 
 // The wasm and its glue (after minifying: the glue's import keys are then `,name:`).
