@@ -34,14 +34,14 @@ pub struct EmbedOptions {
 impl EmbedOptions {
     /// `?theme=dark&plain`, or "" for the defaults.
     pub fn query(&self) -> String {
-        let theme = self.theme.map(|theme| match theme {
-            Theme::Dark => "theme=dark",
-            Theme::Light => "theme=light",
-        });
         let mut query = String::new();
-        for part in theme.into_iter().chain(self.plain.then_some("plain")) {
+        if let Some(theme) = self.theme {
+            query.push_str("?theme=");
+            query.push_str(theme.name());
+        }
+        if self.plain {
             query.push(if query.is_empty() { '?' } else { '&' });
-            query.push_str(part);
+            query.push_str("plain");
         }
         query
     }

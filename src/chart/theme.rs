@@ -16,6 +16,23 @@ pub enum Theme {
     Dark,
 }
 
+impl Theme {
+    /// Its name in the embed page's `theme=` option and the "Embed options" choice.
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// The theme of that name, if any.
+    pub fn from_name(name: &str) -> Option<Theme> {
+        [Theme::Light, Theme::Dark]
+            .into_iter()
+            .find(|theme| theme.name() == name)
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Palette {
     /// The page background behind the chart (used for marker outlines and exported images).

@@ -106,11 +106,9 @@ fn chosen_embed_options() -> EmbedOptions {
             .unwrap_or_default()
     };
     EmbedOptions {
-        theme: match read("embed-theme", "value").as_string().as_deref() {
-            Some("dark") => Some(Theme::Dark),
-            Some("light") => Some(Theme::Light),
-            _ => None,
-        },
+        theme: read("embed-theme", "value")
+            .as_string()
+            .and_then(|name| Theme::from_name(&name)),
         plain: read("embed-plain", "checked").is_truthy(),
     }
 }
