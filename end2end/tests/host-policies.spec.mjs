@@ -1,0 +1,103 @@
+// A host may serve the page, or a partner the embed, under stricter headers than ours: Trusted
+// Types enforced (no string may reach `innerHTML` and the other HTML sinks), cross-origin
+// isolation, and the clipboard, full screen and autoplay turned off by a Permissions-Policy.
+// The app must still hydrate and answer the pointer, the keyboard and its buttons there, with a
+// clean console: under Trusted Types a blocked write throws out of the wasm and stops the app.
+import { test, expect, CHART_CANVAS, CHART_FOCUS, VALUES, CONTENT, waitInteractive } from "./fixtures.mjs";
+
+const unit = CONTENT.chart.unit;
+
+/** What a strict host adds to every HTML response (a second policy: both must hold). */
+const TRUSTED_TYPES = "require-trusted-types-for 'script'; trusted-types 'none'";
+const STRICT_HEADERS = {
+  "cross-origin-opener-policy": "same-origin",
+  "cross-origin-embedder-policy": "require-corp",
+  "permissions-policy": "clipboard-write=(), fullscreen=(), autoplay=()",
+};
+
+/** Serves every HTML page of the test's server with STRICT_HEADERS and Trusted Types. */
+async function serveStrictly(page) {
+  await page.route(
+    (url) => url.pathname.endsWith("/") || url.pathname.endsWith(".html"),
+    async (route) => {
+      const response = await route.fetch();
+      const headers = response.headers();
+      const policy = headers["content-security-policy"];
+      await route.fulfill({
+        response,
+        headers: {
+          ...headers,
+          ...STRICT_HEADERS,
+          "content-security-policy": policy ? `${policy}, ${TRUSTED_TYPES}` : TRUSTED_TYPES,
+        },
+      });
+    },
+  );
+}
+
+/** Proves the page enforces Trusted Types: an HTML string written to `innerHTML` throws. The
+ * write logs one violation, which this takes out of the test's console messages. */
+async function expectTrustedTypesEnforced(page, consoleMessages) {
+  const threw = await page.evaluate(() => {
+    try {
+      document.createElement("div").innerHTML = "<b>probe</b>";
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  expect(threw, "innerHTML throws under Trusted Types").toBe(true);
+  await expect.poll(() => consoleMessages.findIndex((m) => m.includes("TrustedHTML"))).toBeGreaterThanOrEqual(0);
+  consoleMessages.splice(consoleMessages.findIndex((m) => m.includes("TrustedHTML")), 1);
+}
+
+test("under Trusted Types and cross-origin isolation the chart answers pointer, keyboard and buttons", async ({
+  page,
+  consoleMessages,
+}) => {
+  await serveStrictly(page);
+  await page.goto("/");
+  await waitInteractive(page);
+  expect(await page.evaluate(() => crossOriginIsolated), "the headers reached the page").toBe(true);
+
+  // The pointer: the middle of the chart selects the middle point.
+  const chart = page.locator("#chart");
+  await chart.scrollIntoViewIfNeeded();
+  const box = await page.locator(CHART_CANVAS).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${VALUES[1]} ${unit}`);
+
+  // The keyboard.
+  await page.locator(CHART_FOCUS).focus();
+  await page.keyboard.press("End");
+  await expect(page.locator("[aria-live]")).toContainText(`${VALUES.at(-1)} ${unit}`);
+
+  // The buttons: the table and back, the scale, and the actions the policy turns off say so.
+  const button = (name) => page.getByRole("button", { name, exact: true });
+  await button("Table").click();
+  await expect(page.getByRole("table")).toBeVisible();
+  await button("Chart").click();
+  await button("Logarithmic").click();
+  await expect(button("Logarithmic")).toHaveAttribute("aria-pressed", "true");
+  await button("Copy image").click();
+  // The clipboard is off: the status line points to the download instead.
+  await expect(page.locator(".action-status")).toContainText("did not copy the image");
+  await expect(button("Full screen")).toBeHidden();
+
+  await expectTrustedTypesEnforced(page, consoleMessages);
+  // The app still runs after all that.
+  await chart.scrollIntoViewIfNeeded();
+  const now = await page.locator(CHART_CANVAS).boundingBox();
+  await page.mouse.move(now.x + 10, now.y + now.height / 2);
+  await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${VALUES[0]} ${unit}`);
+});
+
+test("the embed page runs under Trusted Types", async ({ page, consoleMessages }) => {
+  await serveStrictly(page);
+  await page.goto("/embed.html");
+  await waitInteractive(page);
+  const box = await page.locator(CHART_CANVAS).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${VALUES[1]} ${unit}`);
+  await expectTrustedTypesEnforced(page, consoleMessages);
+});
