@@ -82,8 +82,14 @@
   } else if (!glue || !wasm) {
     showNotice("the page was built without its application files");
   } else {
-    const compiled = WebAssembly.compileStreaming(
-      fetch(wasm.href, { integrity: wasm.dataset.integrity, credentials: "same-origin" }),
+    // Compiled while it downloads, where the host serves it as application/wasm (docs/deploy.md);
+    // a host that does not (a bucket uploaded without types, a small dev server) still gets the
+    // app, compiled once the download is complete.
+    const compiled = fetch(wasm.href, { integrity: wasm.dataset.integrity, credentials: "same-origin" }).then(
+      (response) =>
+        /^application\/wasm\b/i.test(response.headers.get("Content-Type"))
+          ? WebAssembly.compileStreaming(response)
+          : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)),
     );
     Promise.all([import(glue.href), compiled, firstPaint])
       .then(([app, module]) => app.default({ module_or_path: module }))

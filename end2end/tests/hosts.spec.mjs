@@ -1,4 +1,5 @@
-// A host may serve the page, or a partner the embed, under stricter headers than ours: Trusted
+// How other hosts serve the build. A host may serve the page, or a partner the embed, under
+// stricter headers than ours: Trusted
 // Types enforced (no string may reach `innerHTML` and the other HTML sinks), cross-origin
 // isolation, and the clipboard, full screen and autoplay turned off by a Permissions-Policy.
 // The app must still hydrate and answer the pointer, the keyboard and its buttons there, with a
@@ -101,3 +102,27 @@ test("the embed page runs under Trusted Types", async ({ page, consoleMessages }
   await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${VALUES[1]} ${unit}`);
   await expectTrustedTypesEnforced(page, consoleMessages);
 });
+
+// Streaming compilation needs `application/wasm`; a bucket uploaded without types or a small dev
+// server sends `application/octet-stream` or nothing. The loader then compiles the downloaded
+// bytes instead, and the app starts as anywhere else.
+for (const type of ["application/octet-stream", null]) {
+  test(`the app starts when the wasm is served as ${type ?? "no type at all"}`, async ({ page }) => {
+    let served = 0;
+    await page.route("**/*.wasm", async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers["content-type"];
+      if (type) headers["content-type"] = type;
+      served++;
+      await route.fulfill({ response, headers });
+    });
+    await page.goto("/");
+    await waitInteractive(page);
+    expect(served, "the test's wasm was the one the page ran").toBe(1);
+    await page.locator("#chart").scrollIntoViewIfNeeded();
+    const box = await page.locator(CHART_CANVAS).boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${VALUES[1]} ${unit}`);
+  });
+}
