@@ -29,7 +29,7 @@ import { startServer } from "./serve.mjs";
 import * as chromium from "./engines/chromium.mjs";
 import * as firefox from "./engines/firefox.mjs";
 import * as webkit from "./engines/webkit.mjs";
-import { assertClean, assertPolicyEnforced, openInteractive } from "./flows/page.mjs";
+import { assertClean, assertPolicyEnforced, openInteractive, trustedTypesEnforced } from "./flows/page.mjs";
 import { assertArticleWhole } from "./flows/article.mjs";
 import { assertChartDrawn, assertRedrawnAtRatio } from "./flows/chart.mjs";
 import { assertHover } from "./flows/pointer.mjs";
@@ -112,6 +112,15 @@ async function runEngine(t, name, url) {
       await assertClean(engine);
     });
     await t.test("the policy is in force and a violation is seen", () => assertPolicyEnforced(engine));
+    await t.test("under a host's Trusted Types, keyboard and hover work and nothing is reported (1280 px, light)", async (t) => {
+      await openInteractive(engine, new URL("__strict/", url).href, VIEWS[1]);
+      await assertKeyboard(engine);
+      await assertHover(engine);
+      await assertClean(engine);
+      if (!(await trustedTypesEnforced(engine))) {
+        t.skip(`${name} ${engine.version} does not enforce Trusted Types (the flows above passed without them)`);
+      }
+    });
   } finally {
     await engine?.close();
   }

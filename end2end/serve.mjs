@@ -7,8 +7,9 @@
 // `capture` is for the cross-engine reader flows only (engines.mjs): every HTML page gets
 // `<script src="/__capture.js">` first in its <head>, which records console errors and
 // warnings, errors, failed loads and policy violations where the test can read them
-// (capture.js; WebKit's WebDriver gives no console), and `/__static/…` serves the same pages
-// with the wasm refused, to see the static chart that stands in without the app.
+// (capture.js; WebKit's WebDriver gives no console), `/__static/…` serves the same pages
+// with the wasm refused, to see the static chart that stands in without the app, and
+// `/__strict/…` serves them as a stricter host would, with Trusted Types enforced too.
 import { createServer } from "node:http";
 import { gzipSync } from "node:zlib";
 import { readFile } from "node:fs/promises";
@@ -41,6 +42,9 @@ const TYPES = {
 const CAPTURE_SCRIPT = fileURLToPath(new URL("capture.js", import.meta.url));
 const CAPTURE_TAG = '<script src="/__capture.js"></script>';
 const STATIC_PREFIX = "/__static/";
+const STRICT_PREFIX = "/__strict/";
+/** What a stricter host adds to the page's policy: no string may reach an HTML or script sink. */
+export const TRUSTED_TYPES = "require-trusted-types-for 'script'; trusted-types 'none'";
 
 /** The file a request path names under `root`, or null if it is outside it. */
 function fileFor(root, path) {
@@ -67,6 +71,7 @@ export function startServer({ root, port = 0, capture = false }) {
     }
     let body;
     let type;
+    let strict = false;
     try {
       if (capture && path === "/__capture.js") {
         body = await readFile(CAPTURE_SCRIPT);
@@ -74,6 +79,8 @@ export function startServer({ root, port = 0, capture = false }) {
       } else {
         const withoutApp = capture && path.startsWith(STATIC_PREFIX);
         if (withoutApp) path = path.slice(STATIC_PREFIX.length - 1);
+        strict = capture && path.startsWith(STRICT_PREFIX);
+        if (strict) path = path.slice(STRICT_PREFIX.length - 1);
         const file = fileFor(root, path);
         if (!file) {
           response.writeHead(403).end();
@@ -92,7 +99,8 @@ export function startServer({ root, port = 0, capture = false }) {
     }
     const headers = {
       "Content-Type": type,
-      "Content-Security-Policy": policy,
+      // Two policies in one header, comma-separated: a page must satisfy both.
+      "Content-Security-Policy": strict ? `${policy}, ${TRUSTED_TYPES}` : policy,
       "Cache-Control": "no-cache",
       "X-Content-Type-Options": "nosniff",
       Vary: "Accept-Encoding",

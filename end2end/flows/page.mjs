@@ -59,3 +59,19 @@ export async function assertPolicyEnforced(engine) {
     { timeout: 5000, what: "capture.js to record the inline script's policy violation" },
   );
 }
+
+/**
+ * Whether the page enforces Trusted Types (serve.mjs's /__strict/ pages, in an engine that
+ * knows them): an HTML string written to `innerHTML` throws. Run last on a page: the refused
+ * write is a policy violation, and stays in the record.
+ */
+export async function trustedTypesEnforced(engine) {
+  return engine.evaluate(() => {
+    try {
+      document.createElement("div").innerHTML = "<b>probe</b>";
+      return false;
+    } catch {
+      return true;
+    }
+  });
+}
