@@ -1,15 +1,16 @@
 // How other hosts serve the build. A host may serve the page, or a partner the embed, under
-// stricter headers than ours: Trusted
-// Types enforced (no string may reach `innerHTML` and the other HTML sinks), cross-origin
-// isolation, and the clipboard, full screen and autoplay turned off by a Permissions-Policy.
+// stricter headers than ours: Trusted Types enforced (no string may reach `innerHTML` and the
+// other HTML sinks), cross-origin isolation, and the clipboard, full screen and autoplay turned
+// off by a Permissions-Policy.
 // The app must still hydrate and answer the pointer, the keyboard and its buttons there, with a
 // clean console: under Trusted Types a blocked write throws out of the wasm and stops the app.
 import { test, expect, CHART_CANVAS, CHART_FOCUS, VALUES, CONTENT, waitInteractive } from "./fixtures.mjs";
+import { TRUSTED_TYPES } from "../serve.mjs";
+import { trustedTypesEnforced } from "../flows/page.mjs";
 
 const unit = CONTENT.chart.unit;
 
-/** What a strict host adds to every HTML response (a second policy: both must hold). */
-const TRUSTED_TYPES = "require-trusted-types-for 'script'; trusted-types 'none'";
+/** What a strict host adds to every HTML response, besides Trusted Types in a second policy. */
 const STRICT_HEADERS = {
   "cross-origin-opener-policy": "same-origin",
   "cross-origin-embedder-policy": "require-corp",
@@ -39,17 +40,19 @@ async function serveStrictly(page) {
 /** Proves the page enforces Trusted Types: an HTML string written to `innerHTML` throws. The
  * write logs one violation, which this takes out of the test's console messages. */
 async function expectTrustedTypesEnforced(page, consoleMessages) {
-  const threw = await page.evaluate(() => {
-    try {
-      document.createElement("div").innerHTML = "<b>probe</b>";
-      return false;
-    } catch {
-      return true;
-    }
-  });
-  expect(threw, "innerHTML throws under Trusted Types").toBe(true);
-  await expect.poll(() => consoleMessages.findIndex((m) => m.includes("TrustedHTML"))).toBeGreaterThanOrEqual(0);
-  consoleMessages.splice(consoleMessages.findIndex((m) => m.includes("TrustedHTML")), 1);
+  expect(await trustedTypesEnforced(page), "innerHTML throws under Trusted Types").toBe(true);
+  const violation = () => consoleMessages.findIndex((m) => m.includes("TrustedHTML"));
+  await expect.poll(violation).toBeGreaterThanOrEqual(0);
+  consoleMessages.splice(violation(), 1);
+}
+
+/** Moves the mouse to the chart's `x` fraction of its width, half its height, and expects the
+ * tooltip to show `value`. */
+async function expectHoverShows(page, x, value) {
+  await page.locator("#chart").scrollIntoViewIfNeeded();
+  const box = await page.locator(CHART_CANVAS).boundingBox();
+  await page.mouse.move(box.x + box.width * x, box.y + box.height / 2);
+  await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${value} ${unit}`);
 }
 
 test("under Trusted Types and cross-origin isolation the chart answers pointer, keyboard and buttons", async ({
@@ -62,11 +65,7 @@ test("under Trusted Types and cross-origin isolation the chart answers pointer, 
   expect(await page.evaluate(() => crossOriginIsolated), "the headers reached the page").toBe(true);
 
   // The pointer: the middle of the chart selects the middle point.
-  const chart = page.locator("#chart");
-  await chart.scrollIntoViewIfNeeded();
-  const box = await page.locator(CHART_CANVAS).boundingBox();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${VALUES[1]} ${unit}`);
+  await expectHoverShows(page, 0.5, VALUES[1]);
 
   // The keyboard.
   await page.locator(CHART_FOCUS).focus();
@@ -86,20 +85,15 @@ test("under Trusted Types and cross-origin isolation the chart answers pointer, 
   await expect(button("Full screen")).toBeHidden();
 
   await expectTrustedTypesEnforced(page, consoleMessages);
-  // The app still runs after all that.
-  await chart.scrollIntoViewIfNeeded();
-  const now = await page.locator(CHART_CANVAS).boundingBox();
-  await page.mouse.move(now.x + 10, now.y + now.height / 2);
-  await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${VALUES[0]} ${unit}`);
+  // The app still runs after all that: the left edge selects the first point.
+  await expectHoverShows(page, 0.02, VALUES[0]);
 });
 
 test("the embed page runs under Trusted Types", async ({ page, consoleMessages }) => {
   await serveStrictly(page);
   await page.goto("/embed.html");
   await waitInteractive(page);
-  const box = await page.locator(CHART_CANVAS).boundingBox();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${VALUES[1]} ${unit}`);
+  await expectHoverShows(page, 0.5, VALUES[1]);
   await expectTrustedTypesEnforced(page, consoleMessages);
 });
 
@@ -120,9 +114,6 @@ for (const type of ["application/octet-stream", null]) {
     await page.goto("/");
     await waitInteractive(page);
     expect(served, "the test's wasm was the one the page ran").toBe(1);
-    await page.locator("#chart").scrollIntoViewIfNeeded();
-    const box = await page.locator(CHART_CANVAS).boundingBox();
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${VALUES[1]} ${unit}`);
+    await expectHoverShows(page, 0.5, VALUES[1]);
   });
 }
