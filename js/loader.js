@@ -29,7 +29,7 @@
     const notice = document.getElementById("notice");
     if (notice) {
       notice.textContent =
-        "The chart is not interactive: " + why + ". The article and the chart, with every value, are complete below.";
+        "The chart is not interactive: " + why + ". The chart below still shows every value.";
       notice.hidden = false;
     }
   }

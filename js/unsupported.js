@@ -5,7 +5,7 @@
   document.documentElement.className += " no-app";
   if (notice) {
     notice.textContent =
-      "The chart is not interactive: this browser is too old to run it. The article and the chart, with every value, are complete below.";
+      "The chart is not interactive: this browser is too old to run it. The chart below still shows every value.";
     notice.removeAttribute("hidden");
   }
 })();
