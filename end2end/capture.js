@@ -63,6 +63,33 @@
       height: rect.height,
     };
   }
+  // A page in an iframe (serve.mjs's /__sandboxed/ host page holds the embed in a sandbox, with
+  // an origin of its own that the test cannot read) answers its parent's "capture:ask" with its
+  // record and whether its app runs; the parent keeps the answers in `__capture.frames`.
+  capture.frames = [];
+  capture.ask = function () {
+    capture.frames = [];
+    Array.prototype.forEach.call(document.querySelectorAll("iframe"), function (frame) {
+      frame.contentWindow.postMessage({ type: "capture:ask" }, "*");
+    });
+  };
+  addEventListener("message", function (event) {
+    var data = event.data || {};
+    if (data.type === "capture:ask" && event.source === parent && parent !== window) {
+      parent.postMessage(
+        {
+          type: "capture:answer",
+          messages: capture.messages,
+          interactive: performance.getEntriesByName("chart-interactive").length > 0,
+          origin: self.origin,
+          height: Math.ceil(document.documentElement.getBoundingClientRect().height),
+        },
+        "*",
+      );
+    } else if (data.type === "capture:answer") {
+      capture.frames.push(data);
+    }
+  });
   ["instantiate", "instantiateStreaming"].forEach(function (name) {
     var original = window.WebAssembly && WebAssembly[name];
     if (!original) return;

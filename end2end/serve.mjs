@@ -9,12 +9,13 @@
 // warnings, errors, failed loads and policy violations where the test can read them
 // (capture.js; WebKit's WebDriver gives no console), `/__static/…` serves the same pages
 // with the wasm refused, to see the static chart that stands in without the app, and
-// `/__strict/…` serves them as a stricter host would, with Trusted Types enforced too.
+// `/__strict/…` serves them as a stricter host would, with Trusted Types enforced too, and
+// `/__sandboxed/` is a host page with the embed code in an iframe sandboxed with scripts only.
 import { createServer } from "node:http";
 import { gzipSync } from "node:zlib";
 import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
-import { policyOf } from "../tools/deploy-files.mjs";
+import { ANY_ORIGIN, policyOf } from "../tools/deploy-files.mjs";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -43,6 +44,14 @@ const CAPTURE_SCRIPT = fileURLToPath(new URL("capture.js", import.meta.url));
 const CAPTURE_TAG = '<script src="/__capture.js"></script>';
 const STATIC_PREFIX = "/__static/";
 const STRICT_PREFIX = "/__strict/";
+const SANDBOXED_HOST = "/__sandboxed/";
+/** The iframe's height there before our host script sizes it (the embed code's fallback). */
+export const SANDBOXED_HOST_IFRAME_HEIGHT = 1290;
+/** A partner's page whose CMS sandboxes embeds: our iframe, with scripts only, and embed.js. */
+const SANDBOXED_HOST_PAGE =
+  `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">${CAPTURE_TAG}<link rel="icon" href="data:,"><title>A sandboxing host</title></head>` +
+  `<body><p>The host's words.</p><iframe sandbox="allow-scripts" src="/embed.html" title="The chart" ` +
+  `width="100%" height="${SANDBOXED_HOST_IFRAME_HEIGHT}" frameborder="0"></iframe><script src="/embed.js" async></script></body></html>`;
 /** What a stricter host adds to the page's policy: no string may reach an HTML or script sink. */
 export const TRUSTED_TYPES = "require-trusted-types-for 'script'; trusted-types 'none'";
 
@@ -76,6 +85,9 @@ export function startServer({ root, port = 0, capture = false }) {
       if (capture && path === "/__capture.js") {
         body = await readFile(CAPTURE_SCRIPT);
         type = TYPES[".js"];
+      } else if (capture && path === SANDBOXED_HOST) {
+        body = Buffer.from(SANDBOXED_HOST_PAGE);
+        type = TYPES[".html"];
       } else {
         const withoutApp = capture && path.startsWith(STATIC_PREFIX);
         if (withoutApp) path = path.slice(STATIC_PREFIX.length - 1);
@@ -104,6 +116,8 @@ export function startServer({ root, port = 0, capture = false }) {
       "Cache-Control": "no-cache",
       "X-Content-Type-Options": "nosniff",
       Vary: "Accept-Encoding",
+      // As `_headers` has hosts send it (tools/deploy-files.mjs): for an embed in a sandbox.
+      "Access-Control-Allow-Origin": ANY_ORIGIN,
     };
     if (/\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
       body = gzipSync(body, { level: 9 });

@@ -1,7 +1,8 @@
 // The host script of the embed code (docs/embedding.md): the one script a partner's page loads
 // from us, at a stable URL (embed.js beside the article; never renamed, never hashed). It sizes
 // each of our iframes to the content height its page reports. A message counts only if it comes
-// from the window of one of our iframes (an iframe whose src is our embed page), from our origin,
+// from the window of one of our iframes (an iframe whose src is our embed page), from our origin
+// (or from no origin, "null", where the host sandboxes that iframe without `allow-same-origin`),
 // in our exact shape, with a sane height; anything else changes nothing. A classic script (no
 // module: it runs on any host page) that leaves no global behind.
 (() => {
@@ -19,10 +20,14 @@
   };
   const frames = () => [...document.getElementsByTagName("iframe")].filter(ours);
 
+  // A sandboxed iframe's document has an opaque origin, which messages give as "null".
+  const opaque = (frame) => frame.hasAttribute("sandbox") && !frame.sandbox.contains("allow-same-origin");
+  const from = (event, frame) =>
+    frame.contentWindow === event.source && event.origin === (opaque(frame) ? "null" : page.origin);
+
   addEventListener("message", (event) => {
     const data = event.data;
     if (
-      event.origin !== page.origin ||
       typeof data !== "object" ||
       data === null ||
       Object.keys(data).length !== 2 ||
@@ -34,7 +39,7 @@
     }
     for (const frame of frames()) {
       // Through the style object, which a strict style-src allows (a style attribute it refuses).
-      if (frame.contentWindow === event.source) frame.style.height = Math.ceil(data.height) + "px";
+      if (from(event, frame)) frame.style.height = Math.ceil(data.height) + "px";
     }
   });
 

@@ -4,7 +4,7 @@
 //   compressed once at the highest levels (zlib 9, brotli 11), which a server sends as they are
 //   (nginx's gzip_static and brotli_static) instead of compressing each response at a lower one;
 // - `_headers`, the response headers in the syntax Netlify and Cloudflare Pages read from the
-//   folder they publish: the page's Content-Security-Policy, and a Cache-Control per file.
+//   folder they publish: the page's Content-Security-Policy, CORS, and a Cache-Control per file.
 // deploy/nginx/ sends the same headers; docs/deploy.md explains both.
 //   node tools/deploy-files.mjs <dir>     (the paths in _headers start with WAY_OUT_SITE_URL's
 //                                          path, e.g. /news/2015/a-way-out/; without it, /)
@@ -32,6 +32,15 @@ export function cacheControl(name) {
   return SHORT;
 }
 
+/**
+ * Every file may be read by any origin (`Access-Control-Allow-Origin`), as GitHub Pages serves
+ * all files: they are public and fetched without credentials. A partner may sandbox the embed's
+ * iframe without `allow-same-origin`; its document then has no origin of its own, and even our
+ * glue, wasm, scripts with integrity and the PNG that "Copy image" fetches are cross-origin
+ * requests made with CORS. The same holds for oembed.json and the CSV fetched from other sites.
+ */
+export const ANY_ORIGIN = "*";
+
 /** The files a server may send compressed (not PNG: already compressed). */
 export function compressible(name) {
   return COMPRESSIBLE.test(name);
@@ -39,7 +48,7 @@ export function compressible(name) {
 
 /**
  * The `_headers` file for the built files `names` served under `path` (starting and ending with
- * `/`): the policy (and nosniff) on every response, one Cache-Control per file (Netlify and
+ * `/`): the policy, nosniff and CORS on every response, one Cache-Control per file (Netlify and
  * Cloudflare join the values of a header that several matching rules set, so each file is named
  * by exactly one rule that sets it), the folder's own URL as its index.html.
  */
@@ -51,6 +60,7 @@ export function headersFile(names, { policy, path = "/" }) {
     `${path}*`,
     `  Content-Security-Policy: ${policy}`,
     "  X-Content-Type-Options: nosniff",
+    `  Access-Control-Allow-Origin: ${ANY_ORIGIN}`,
     path,
     `  Cache-Control: ${REVALIDATE}`,
   ];

@@ -230,7 +230,7 @@ async function headers(file, encoding = "identity") {
   return response.headers;
 }
 
-test("each kind of file gets its documented headers: policy, cache lifetime, type, encoding", async () => {
+test("each kind of file gets its documented headers: policy, CORS, cache lifetime, type, encoding", async () => {
   const built = readdirSync(DIST);
   const find = (pattern) => {
     const name = built.find((n) => pattern.test(n));
@@ -252,6 +252,7 @@ test("each kind of file gets its documented headers: policy, cache lifetime, typ
     const plain = await headers(file);
     expect(plain.get("content-security-policy"), file).toBe(POLICY);
     expect(plain.get("x-content-type-options"), file).toBe("nosniff");
+    expect(plain.get("access-control-allow-origin"), file).toBe("*");
     expect(plain.get("content-type"), file).toBe(type);
     expect(plain.get("cache-control"), file).toBe(cache);
     expect(plain.get("content-encoding"), file).toBeNull();

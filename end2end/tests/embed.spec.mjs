@@ -47,6 +47,9 @@ function startHost(ours) {
     // that strips the iframe's `allow` attribute.
     let code = url.searchParams.has("iframe-only") ? snippet.replace(/<script.*$/, "") : snippet;
     if (url.searchParams.has("no-allow")) code = code.replace(/ allow="[^"]*"/, "");
+    // `&sandbox=…`: a CMS that sandboxes embedded iframes with these tokens.
+    const sandbox = url.searchParams.get("sandbox");
+    if (sandbox !== null) code = code.replace("<iframe ", `<iframe sandbox="${sandbox.replace(/[^a-z -]/g, "")}" `);
     const pages = {
       "/": [
         "text/html",
@@ -277,6 +280,28 @@ test("a message from another window, or of another shape, changes nothing", asyn
   await moved.evaluate(() => parent.postMessage({ type: "way-out:height", height: 508 }, "*"));
   await expect.poll(() => page.evaluate(() => window.__messages)).toBeGreaterThan(hostile + 3);
   expect(await iframe.evaluate((element) => element.getBoundingClientRect().height)).toBe(640);
+});
+
+// Some CMSs sandbox every embedded iframe. Without `allow-same-origin` the embed's document has
+// no origin of its own ("null"), so its glue, wasm and scripts with integrity, and the PNG that
+// "Copy image" fetches, are cross-origin requests to it: the host sends CORS for them.
+test("in an iframe the host sandboxes with scripts only, the app runs and the iframe fits", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const { iframe, frame } = await openHost(page, 375, "/?w=375&sandbox=allow-scripts");
+  expect(await iframe.getAttribute("sandbox")).toBe("allow-scripts");
+  expect(await frame.evaluate(() => origin)).toBe("null");
+  await waitInteractive(frame);
+  await expect(frame.locator("#notice")).toBeHidden();
+  const chartHeight = await expectFitted(iframe, frame);
+  // The app answers: the table view, and the iframe follows it.
+  await button(frame, "Table").click();
+  await expect(frame.getByRole("table")).toBeVisible();
+  await expect.poll(async () => (await heights(iframe, frame)).content).not.toBe(chartHeight);
+  await expectFitted(iframe, frame);
+  await button(frame, "Chart").click();
+  await button(frame, "Copy image").click();
+  await expect(frame.locator(".action-status")).toHaveText("Copied: the chart as an image.");
+  expect(await page.evaluate(async () => (await navigator.clipboard.read())[0].types)).toContain("image/png");
 });
 
 test("the link to the whole article is reachable by keyboard and opens in the top window", async ({ page, baseURL }) => {
