@@ -4,7 +4,8 @@
 //   compressed once at the highest levels (zlib 9, brotli 11), which a server sends as they are
 //   (nginx's gzip_static and brotli_static) instead of compressing each response at a lower one;
 // - `_headers`, the response headers in the syntax Netlify and Cloudflare Pages read from the
-//   folder they publish: the page's Content-Security-Policy, CORS, and a Cache-Control per file.
+//   folder they publish: the page's Content-Security-Policy, CORS and CORP, and a Cache-Control
+//   per file.
 // deploy/nginx/ sends the same headers; docs/deploy.md explains both.
 //   node tools/deploy-files.mjs <dir>     (the paths in _headers start with WAY_OUT_SITE_URL's
 //                                          path, e.g. /news/2015/a-way-out/; without it, /)
@@ -41,6 +42,16 @@ export function cacheControl(name) {
  */
 export const ANY_ORIGIN = "*";
 
+/**
+ * What lets a partner's page that isolates itself (`Cross-Origin-Embedder-Policy`) load our
+ * iframe and embed.js: every file may be embedded by any origin (CORP), and our pages take the
+ * same embedder policy (a nested document must have one). Every file they load is our own.
+ */
+export const EMBEDDABLE = {
+  "Cross-Origin-Resource-Policy": "cross-origin",
+  "Cross-Origin-Embedder-Policy": "require-corp",
+};
+
 /** The files a server may send compressed (not PNG: already compressed). */
 export function compressible(name) {
   return COMPRESSIBLE.test(name);
@@ -48,7 +59,7 @@ export function compressible(name) {
 
 /**
  * The `_headers` file for the built files `names` served under `path` (starting and ending with
- * `/`): the policy, nosniff and CORS on every response, one Cache-Control per file (Netlify and
+ * `/`): the policy, nosniff, CORS, CORP and COEP on every response, one Cache-Control per file (Netlify and
  * Cloudflare join the values of a header that several matching rules set, so each file is named
  * by exactly one rule that sets it), the folder's own URL as its index.html.
  */
@@ -61,6 +72,7 @@ export function headersFile(names, { policy, path = "/" }) {
     `  Content-Security-Policy: ${policy}`,
     "  X-Content-Type-Options: nosniff",
     `  Access-Control-Allow-Origin: ${ANY_ORIGIN}`,
+    ...Object.entries(EMBEDDABLE).map(([name, value]) => `  ${name}: ${value}`),
     path,
     `  Cache-Control: ${REVALIDATE}`,
   ];

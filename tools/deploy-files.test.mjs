@@ -27,7 +27,7 @@ test("text files and the wasm are precompressed, pictures are not", () => {
   }
 });
 
-test("_headers: the policy and CORS once for the folder, one Cache-Control per file, the wasm's type", () => {
+test("_headers: the policy, CORS, CORP and COEP once for the folder, one Cache-Control per file, the wasm's type", () => {
   const names = ["index.html", "way-out-0123456789abcdef_bg.wasm", "index.html.gz", "oembed.json", "_headers"];
   assert.equal(
     headersFile(names, { policy: "default-src 'self'", path: "/news/a/" }),
@@ -38,6 +38,8 @@ test("_headers: the policy and CORS once for the folder, one Cache-Control per f
       "  Content-Security-Policy: default-src 'self'",
       "  X-Content-Type-Options: nosniff",
       "  Access-Control-Allow-Origin: *",
+      "  Cross-Origin-Resource-Policy: cross-origin",
+      "  Cross-Origin-Embedder-Policy: require-corp",
       "/news/a/",
       "  Cache-Control: no-cache",
       "/news/a/index.html",

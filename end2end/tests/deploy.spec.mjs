@@ -230,7 +230,7 @@ async function headers(file, encoding = "identity") {
   return response.headers;
 }
 
-test("each kind of file gets its documented headers: policy, CORS, cache lifetime, type, encoding", async () => {
+test("each kind of file gets its documented headers: policy, CORS, CORP, COEP, cache lifetime, type, encoding", async () => {
   const built = readdirSync(DIST);
   const find = (pattern) => {
     const name = built.find((n) => pattern.test(n));
@@ -253,6 +253,8 @@ test("each kind of file gets its documented headers: policy, CORS, cache lifetim
     expect(plain.get("content-security-policy"), file).toBe(POLICY);
     expect(plain.get("x-content-type-options"), file).toBe("nosniff");
     expect(plain.get("access-control-allow-origin"), file).toBe("*");
+    expect(plain.get("cross-origin-resource-policy"), file).toBe("cross-origin");
+    expect(plain.get("cross-origin-embedder-policy"), file).toBe("require-corp");
     expect(plain.get("content-type"), file).toBe(type);
     expect(plain.get("cache-control"), file).toBe(cache);
     expect(plain.get("content-encoding"), file).toBeNull();

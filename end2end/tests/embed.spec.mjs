@@ -70,7 +70,12 @@ function startHost(ours) {
     };
     const [type, body] = pages[url.pathname] ?? [];
     if (!body) return response.writeHead(404).end();
-    response.writeHead(200, { "Content-Type": `${type}; charset=utf-8`, "Content-Security-Policy": policy }).end(body);
+    // `&isolated=require-corp` or `=credentialless`: a partner's page that isolates itself.
+    const isolated = url.searchParams.get("isolated");
+    const isolation = isolated && { "Cross-Origin-Embedder-Policy": isolated, "Cross-Origin-Opener-Policy": "same-origin" };
+    response
+      .writeHead(200, { "Content-Type": `${type}; charset=utf-8`, "Content-Security-Policy": policy, ...isolation })
+      .end(body);
   });
   return new Promise((resolve) =>
     server.listen(0, "127.0.0.1", () =>
@@ -303,6 +308,20 @@ test("in an iframe the host sandboxes with scripts only, the app runs and the if
   await expect(frame.locator(".action-status")).toHaveText("Copied: the chart as an image.");
   expect(await page.evaluate(async () => (await navigator.clipboard.read())[0].types)).toContain("image/png");
 });
+
+// A partner's page that isolates itself (for SharedArrayBuffer, say) loads only files that allow
+// it (Cross-Origin-Resource-Policy) and iframes with an embedder policy of their own: without
+// them the browser refuses our iframe and our host script.
+for (const isolated of ["require-corp", "credentialless"]) {
+  test(`on a partner's page isolated with ${isolated}, the embed and its host script load`, async ({ page }) => {
+    const { iframe, frame } = await openHost(page, 375, `/?w=375&isolated=${isolated}`);
+    expect(await page.evaluate(() => crossOriginIsolated), "the host page is isolated").toBe(true);
+    await waitInteractive(frame);
+    await expectFitted(iframe, frame);
+    await button(frame, "Table").click();
+    await expect(frame.getByRole("table")).toBeVisible();
+  });
+}
 
 test("the link to the whole article is reachable by keyboard and opens in the top window", async ({ page, baseURL }) => {
   const { frame } = await openHost(page, 768);
