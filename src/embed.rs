@@ -75,9 +75,10 @@ pub fn embed_snippet(page_folder: &str, title: &str, options: EmbedOptions) -> S
     )
 }
 
-/// The folder of a page URL's path: "/news/story.html" → "/news/".
+/// The folder of a page URL's path: "/news/story.html" → "/news/". (A byte search: `rfind('/')`
+/// links a backwards character searcher into the wasm for this one call, 276 bytes gzip.)
 pub fn folder_of(path: &str) -> &str {
-    match path.rfind('/') {
+    match path.bytes().rposition(|byte| byte == b'/') {
         Some(slash) => &path[..=slash],
         None => "/",
     }

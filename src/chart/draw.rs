@@ -341,7 +341,10 @@ fn distances(positions: &[(i32, i32)]) -> Vec<f64> {
     for (i, &(x, y)) in positions.iter().enumerate() {
         if i > 0 {
             let (px, py) = positions[i - 1];
-            travelled += f64::from(x - px).hypot(f64::from(y - py));
+            let (dx, dy) = (f64::from(x - px), f64::from(y - py));
+            // Not `hypot`, whose care for overflow links libm's code into the wasm (186 bytes
+            // gzip): pixel distances cannot overflow.
+            travelled += (dx * dx + dy * dy).sqrt();
         }
         out.push(travelled);
     }
