@@ -49,9 +49,11 @@ const SANDBOXED_HOST = "/__sandboxed/";
 export const SANDBOXED_HOST_IFRAME_HEIGHT = 1290;
 /** A partner's page whose CMS sandboxes embeds: our iframe, with scripts only, and embed.js. */
 const SANDBOXED_HOST_PAGE =
-  `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">${CAPTURE_TAG}<link rel="icon" href="data:,"><title>A sandboxing host</title></head>` +
-  `<body><p>The host's words.</p><iframe sandbox="allow-scripts" src="/embed.html" title="The chart" ` +
-  `width="100%" height="${SANDBOXED_HOST_IFRAME_HEIGHT}" frameborder="0"></iframe><script src="/embed.js" async></script></body></html>`;
+  `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">${CAPTURE_TAG}` +
+  `<link rel="icon" href="data:,"><title>A sandboxing host</title></head><body><p>The host's words.</p>` +
+  `<iframe sandbox="allow-scripts" src="/embed.html" title="The chart" width="100%" ` +
+  `height="${SANDBOXED_HOST_IFRAME_HEIGHT}" frameborder="0"></iframe>` +
+  `<script src="/embed.js" async></script></body></html>`;
 /** What a stricter host adds to the page's policy: no string may reach an HTML or script sink. */
 export const TRUSTED_TYPES = "require-trusted-types-for 'script'; trusted-types 'none'";
 
