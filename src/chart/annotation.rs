@@ -17,11 +17,12 @@ const CHAR_WIDTH: f64 = 6.8;
 /// How near the line may pass the label: half the line's width and a little air (CSS px).
 const CLEARANCE: f64 = 2.0;
 
-/// The band's left edge, top and bottom, in backend pixels.
+/// The band's edges, in backend pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Band {
     pub left: i32,
     pub top: i32,
+    pub right: i32,
     pub bottom: i32,
 }
 
@@ -72,13 +73,14 @@ fn passes((left, top, right, bottom): (i32, i32, i32, i32), a: (i32, i32), b: (i
 mod tests {
     use super::*;
 
-    // A band from x 100, y 20 to y 220 at one backend pixel per CSS pixel. The label's lines are
+    // A band from (100, 20) to (260, 220) at one backend pixel per CSS pixel. The label's lines are
     // 17 px apart, 6.8 px a character: "“Fixed" x 106 to 147, "grip” 2014" x 106 to 174. At the
     // top they span y 26 to 43 and 43 to 60, at the bottom 180 to 197 and 197 to 214; the line
     // must keep 2 px away.
     const BAND: Band = Band {
         left: 100,
         top: 20,
+        right: 260,
         bottom: 220,
     };
     const LABEL: [&str; 2] = ["“Fixed", "grip” 2014"];

@@ -166,12 +166,13 @@ pub fn draw<DB: DrawingBackend>(
         let band = Band {
             left: band_left,
             top: band_top,
+            right: band_right,
             bottom: band_bottom,
         };
         let lines = label_lines(annotation, l.compact);
         // Clear of the whole line, not only of what the entrance animation has drawn yet.
         let top = band.label_top(&lines, &positions, l.ratio);
-        band_label = Some((band, band_right, top, lines));
+        band_label = Some((band, top, lines));
     }
 
     // Gridlines with their labels left of the plot; the zero line (linear) is the baseline.
@@ -207,7 +208,7 @@ pub fn draw<DB: DrawingBackend>(
         ))?;
     }
 
-    if let Some((band, band_right, top, lines)) = band_label {
+    if let Some((band, top, lines)) = band_label {
         let height = l.px(LINE_HEIGHT * lines.len() as f64);
         if top > band.top + l.px(INSET) {
             // At the band's bottom, where gridlines run: the band's colour behind the label.
@@ -215,7 +216,7 @@ pub fn draw<DB: DrawingBackend>(
             area.draw(&Rectangle::new(
                 [
                     (band.left + inside, top - l.px(2.0)),
-                    (band_right - inside, top + height),
+                    (band.right - inside, top + height),
                 ],
                 palette.band.filled(),
             ))?;
