@@ -71,17 +71,43 @@ export async function launch({ ratio }) {
   let config = null;
   let removeConfig = null;
 
+  let display = null;
+
   async function stopAll() {
-    await driver?.quit().catch(() => {});
     driver = null;
     await stopGroup(driverProcess);
     await stopGroup(xvfb);
     removeConfig?.();
   }
 
-  async function startSession(wanted) {
-    await driver?.quit().catch(() => {});
+  /**
+   * A new WebKitWebDriver and browser in `wanted` colour scheme (MiniBrowser takes it as a
+   * launch option). The whole driver is restarted, its browser with it, not only its session:
+   * ending a session and starting the next one in the same driver hung for minutes in about one
+   * run of five (2026-12-07).
+   */
+  async function startBrowser(wanted) {
     driver = null;
+    await stopGroup(driverProcess);
+    const port = await freePort();
+    driverProcess = startGroup(DRIVER, [`--port=${port}`], {
+      stdio: ["ignore", "pipe", "pipe"],
+      // No accessibility bus here: without NO_AT_BRIDGE GTK waits for one and warns.
+      env: {
+        ...process.env,
+        DISPLAY: display,
+        NO_AT_BRIDGE: "1",
+        GDK_SCALE: String(ratio),
+        XDG_CONFIG_HOME: config,
+      },
+    });
+    const server = `http://127.0.0.1:${port}`;
+    await waitUntil(async () => (await fetch(`${server}/status`)).ok, {
+      timeout: 10_000,
+      what: `WebKitWebDriver on port ${port}`,
+    }).catch((error) => {
+      throw new Error(`${error.message}\n${driverProcess.output}`);
+    });
     driver = await new Builder()
       .usingServer(server)
       .withCapabilities({
@@ -95,31 +121,10 @@ export async function launch({ ratio }) {
     scheme = wanted;
   }
 
-  let server;
   try {
-    let display;
     [xvfb, display] = await startXvfb();
     [config, removeConfig] = await gtkConfig();
-    const port = await freePort();
-    driverProcess = startGroup(DRIVER, [`--port=${port}`], {
-      stdio: ["ignore", "pipe", "pipe"],
-      // No accessibility bus here: without NO_AT_BRIDGE GTK waits for one and warns.
-      env: {
-        ...process.env,
-        DISPLAY: display,
-        NO_AT_BRIDGE: "1",
-        GDK_SCALE: String(ratio),
-        XDG_CONFIG_HOME: config,
-      },
-    });
-    server = `http://127.0.0.1:${port}`;
-    await waitUntil(async () => (await fetch(`${server}/status`)).ok, {
-      timeout: 10_000,
-      what: `WebKitWebDriver on port ${port}`,
-    }).catch((error) => {
-      throw new Error(`${error.message}\n${driverProcess.output}`);
-    });
-    await startSession("light");
+    await startBrowser("light");
   } catch (error) {
     await stopAll();
     throw error;
@@ -182,7 +187,7 @@ export async function launch({ ratio }) {
     version,
 
     async open(url, { width, height, scheme: wanted }) {
-      if (wanted !== scheme) await startSession(wanted);
+      if (wanted !== scheme) await startBrowser(wanted);
       await driver.get("about:blank");
       await sizeViewport(width, height);
       await driver.get(url);

@@ -73,10 +73,10 @@ fn passes((left, top, right, bottom): (i32, i32, i32, i32), a: (i32, i32), b: (i
 mod tests {
     use super::*;
 
-    // A band from (100, 20) to (260, 220) at one backend pixel per CSS pixel. The label's lines are
-    // 17 px apart, 6.8 px a character: "“Fixed" x 106 to 147, "grip” 2014" x 106 to 174. At the
-    // top they span y 26 to 43 and 43 to 60, at the bottom 180 to 197 and 197 to 214; the line
-    // must keep 2 px away.
+    // A band from (100, 20) to (260, 220) at one backend pixel per CSS pixel. The label's lines
+    // are 17 px apart, 6.8 px a character: "“Fixed" x 106 to 147, "grip” 2014" x 106 to 174.
+    // At the top they span y 26 to 43 and 43 to 60, at the bottom 180 to 197 and 197 to 214;
+    // the line must keep 2 px away.
     const BAND: Band = Band {
         left: 100,
         top: 20,
