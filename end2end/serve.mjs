@@ -15,7 +15,7 @@ import { createServer } from "node:http";
 import { gzipSync } from "node:zlib";
 import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
-import { ANY_ORIGIN, EMBEDDABLE, policyOf } from "../tools/deploy-files.mjs";
+import { EVERY_RESPONSE, policyOf } from "../tools/deploy-files.mjs";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -116,12 +116,9 @@ export function startServer({ root, port = 0, capture = false }) {
       // Two policies in one header, comma-separated: a page must satisfy both.
       "Content-Security-Policy": strict ? `${policy}, ${TRUSTED_TYPES}` : policy,
       "Cache-Control": "no-cache",
-      "X-Content-Type-Options": "nosniff",
       Vary: "Accept-Encoding",
-      // As `_headers` has hosts send them (tools/deploy-files.mjs): for an embed in a sandbox,
-      // and on a partner's page that isolates itself.
-      "Access-Control-Allow-Origin": ANY_ORIGIN,
-      ...EMBEDDABLE,
+      // As `_headers` has hosts send them (tools/deploy-files.mjs): nosniff, CORS, CORP, COEP.
+      ...EVERY_RESPONSE,
     };
     if (/\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
       body = gzipSync(body, { level: 9 });

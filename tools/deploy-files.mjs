@@ -34,20 +34,20 @@ export function cacheControl(name) {
 }
 
 /**
- * Every file may be read by any origin (`Access-Control-Allow-Origin`), as GitHub Pages serves
- * all files: they are public and fetched without credentials. A partner may sandbox the embed's
- * iframe without `allow-same-origin`; its document then has no origin of its own, and even our
- * glue, wasm, scripts with integrity and the PNG that "Copy image" fetches are cross-origin
- * requests made with CORS. The same holds for oembed.json and the CSV fetched from other sites.
+ * The headers of every response besides the policy (the test server sends them too):
+ * - no type sniffing;
+ * - any origin may read the files (CORS), as GitHub Pages allows: they are public and fetched
+ *   without credentials. A partner may sandbox the embed's iframe without `allow-same-origin`;
+ *   its document then has no origin of its own, and even our glue, wasm, scripts with integrity
+ *   and the PNG that "Copy image" fetches are cross-origin requests made with CORS (so are
+ *   oembed.json and the CSV fetched from other sites);
+ * - a partner's page that isolates itself (`Cross-Origin-Embedder-Policy`) may load every file
+ *   (CORP), and our pages take the strict embedder policy, which a nested document needs there
+ *   (every file they load is our own).
  */
-export const ANY_ORIGIN = "*";
-
-/**
- * What lets a partner's page that isolates itself (`Cross-Origin-Embedder-Policy`) load our
- * iframe and embed.js: every file may be embedded by any origin (CORP), and our pages take the
- * same embedder policy (a nested document must have one). Every file they load is our own.
- */
-export const EMBEDDABLE = {
+export const EVERY_RESPONSE = {
+  "X-Content-Type-Options": "nosniff",
+  "Access-Control-Allow-Origin": "*",
   "Cross-Origin-Resource-Policy": "cross-origin",
   "Cross-Origin-Embedder-Policy": "require-corp",
 };
@@ -59,9 +59,9 @@ export function compressible(name) {
 
 /**
  * The `_headers` file for the built files `names` served under `path` (starting and ending with
- * `/`): the policy, nosniff, CORS, CORP and COEP on every response, one Cache-Control per file (Netlify and
- * Cloudflare join the values of a header that several matching rules set, so each file is named
- * by exactly one rule that sets it), the folder's own URL as its index.html.
+ * `/`): the policy and EVERY_RESPONSE on every response, one Cache-Control per file (Netlify
+ * and Cloudflare join the values of a header that several matching rules set, so each file is
+ * named by exactly one rule that sets it), the folder's own URL as its index.html.
  */
 export function headersFile(names, { policy, path = "/" }) {
   if (!path.startsWith("/") || !path.endsWith("/")) throw new Error(`site path ${path}: must start and end with /`);
@@ -70,9 +70,7 @@ export function headersFile(names, { policy, path = "/" }) {
     "# (tools/deploy-files.mjs; docs/deploy.md). Paths start at the site URL's path.",
     `${path}*`,
     `  Content-Security-Policy: ${policy}`,
-    "  X-Content-Type-Options: nosniff",
-    `  Access-Control-Allow-Origin: ${ANY_ORIGIN}`,
-    ...Object.entries(EMBEDDABLE).map(([name, value]) => `  ${name}: ${value}`),
+    ...Object.entries(EVERY_RESPONSE).map(([name, value]) => `  ${name}: ${value}`),
     path,
     `  Cache-Control: ${REVALIDATE}`,
   ];

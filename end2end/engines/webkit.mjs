@@ -70,7 +70,6 @@ export async function launch({ ratio }) {
   let scheme = null;
   let config = null;
   let removeConfig = null;
-
   let display = null;
 
   async function stopAll() {

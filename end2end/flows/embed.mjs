@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { waitUntil } from "../engines/processes.mjs";
 import { reported } from "./page.mjs";
+import { SANDBOXED_HOST_IFRAME_HEIGHT } from "../serve.mjs";
 
 /** What the embed's iframe last said: its record, whether its app runs, its origin and height. */
 async function askTheFrame(engine) {
@@ -53,7 +54,7 @@ export async function assertSandboxedEmbed(engine, url, view) {
  * code's fallback height, which shows it whole at every width (end2end/tests/embed.spec.mjs).
  * Fails once the engine runs the embed: then it is fixed, and assertSandboxedEmbed applies.
  */
-export async function assertSandboxedEmbedStatic(engine, url, view, fallbackHeight) {
+export async function assertSandboxedEmbedStatic(engine, url, view) {
   await engine.open(new URL("__sandboxed/", url).href, view);
   const pause = (ms) => engine.evaluate((ms) => new Promise((done) => setTimeout(done, ms)), ms);
   await pause(3000);
@@ -61,6 +62,6 @@ export async function assertSandboxedEmbedStatic(engine, url, view, fallbackHeig
   await pause(1000);
   assert.equal(await askTheFrame(engine), null, "the sandboxed embed runs scripts: this engine has the fix");
   const iframe = await engine.evaluate(() => document.querySelector("iframe").getBoundingClientRect().height);
-  assert.equal(iframe, fallbackHeight, "the iframe left the embed code's height");
+  assert.equal(iframe, SANDBOXED_HOST_IFRAME_HEIGHT, "the iframe left the embed code's height");
   assert.deepEqual(await reported(engine), [], "the host page reported errors, warnings or violations");
 }

@@ -10,10 +10,11 @@ import { trustedTypesEnforced } from "../flows/page.mjs";
 
 const unit = CONTENT.chart.unit;
 
-/** What a strict host adds to every HTML response, besides Trusted Types in a second policy. */
+/** What a strict host adds to every HTML response, besides Trusted Types in a second policy.
+ * Our own headers carry the embedder policy already (tools/deploy-files.mjs); the opener policy
+ * makes the page cross-origin isolated. */
 const STRICT_HEADERS = {
   "cross-origin-opener-policy": "same-origin",
-  "cross-origin-embedder-policy": "require-corp",
   "permissions-policy": "clipboard-write=(), fullscreen=(), autoplay=()",
 };
 

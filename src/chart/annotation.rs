@@ -27,6 +27,11 @@ pub struct Band {
 }
 
 impl Band {
+    /// The label's top where readers look for it first: `INSET` below the band's top.
+    pub fn label_top_at_top(&self, ratio: f64) -> i32 {
+        self.top + (INSET * ratio).round() as i32
+    }
+
     /// The top of the first of the label's `lines`, in backend pixels (`ratio` per CSS pixel),
     /// over the line through `points`.
     pub fn label_top(&self, lines: &[&str], points: &[(i32, i32)], ratio: f64) -> i32 {
@@ -50,7 +55,10 @@ impl Band {
                     .any(|pair| passes(around, pair[0], pair[1]))
             })
         };
-        let (at_top, at_bottom) = (self.top + px(INSET), self.bottom - px(INSET) - height);
+        let (at_top, at_bottom) = (
+            self.label_top_at_top(ratio),
+            self.bottom - px(INSET) - height,
+        );
         if clear_at(at_top) || !clear_at(at_bottom) {
             at_top
         } else {

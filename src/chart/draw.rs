@@ -210,7 +210,7 @@ pub fn draw<DB: DrawingBackend>(
 
     if let Some((band, top, lines)) = band_label {
         let height = l.px(LINE_HEIGHT * lines.len() as f64);
-        if top > band.top + l.px(INSET) {
+        if top != band.label_top_at_top(l.ratio) {
             // At the band's bottom, where gridlines run: the band's colour behind the label.
             let inside = l.px(1.0) + 1;
             area.draw(&Rectangle::new(
