@@ -77,6 +77,11 @@ test("a copied file gets a content-hashed name, and the page's one reference fol
     renameReference(html, "noscript.css", "noscript-7c98040a54165758.css"),
     '<noscript><link rel="stylesheet" href="noscript-7c98040a54165758.css"></noscript>',
   );
+  // The loader finds js/actions.js by a <meta> of the page.
+  assert.equal(
+    renameReference('<meta name="way-out-actions" content="actions.js">', "actions.js", "actions-0123456789abcdef.js"),
+    '<meta name="way-out-actions" content="actions-0123456789abcdef.js">',
+  );
   assert.throws(() => renameReference("<p></p>", "noscript.css", "x.css"), /names noscript.css 0 times/);
   assert.throws(
     () => renameReference('<a href="noscript.css"></a><a href="./noscript.css"></a>', "noscript.css", "x.css"),

@@ -1,4 +1,4 @@
-// Gives staged files that Trunk copies under their own name (`copy-file`: style/noscript.css) a
+// Gives staged files that Trunk copies under their own name (`copy-file`: style/noscript.css, js/actions.js) a
 // content hash in their name, as Trunk names the files it processes (`name-<16 hex>.ext`), and
 // points index.html at the new name. Every file the page loads then has a name that changes with
 // its bytes, so hosts can cache all of them for a year (deploy/, docs/deploy.md).
@@ -16,9 +16,9 @@ export function hashedName(name, bytes) {
   return `${name.slice(0, dot)}-${hash}${name.slice(dot)}`;
 }
 
-/** `html` with its one `href="name"` or `src="name"` naming `renamed` instead. */
+/** `html` with its one `href="name"`, `src="name"` or `content="name"` naming `renamed` instead. */
 export function renameReference(html, name, renamed) {
-  const pattern = new RegExp(`((?:href|src)=")(?:\\./)?${name.replace(/\./g, "\\.")}"`, "g");
+  const pattern = new RegExp(`((?:href|src|content)=")(?:\\./)?${name.replace(/\./g, "\\.")}"`, "g");
   const found = html.match(pattern)?.length ?? 0;
   if (found !== 1) throw new Error(`index.html names ${name} ${found} times, expected once`);
   return html.replace(pattern, `$1${renamed}"`);

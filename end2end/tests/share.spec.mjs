@@ -305,6 +305,50 @@ test.describe("the row of actions", () => {
   }
 });
 
+test.describe("the actions' own module (js/actions.js)", () => {
+  const ACTIONS = /\/actions-[0-9a-f]+\.js$/;
+
+  test("loads only when a reader comes to the row, once, and then the actions work", async ({ page, context }) => {
+    await allowClipboard(context);
+    const loads = [];
+    page.on("request", (request) => ACTIONS.test(request.url()) && loads.push(request.url()));
+    await openChart(page);
+    // A reader who reads, hovers the chart and uses its keys never downloads it.
+    await page.locator(CHART_CANVAS).hover();
+    await page.locator(CHART_FOCUS).focus();
+    await page.keyboard.press("ArrowRight");
+    await page.waitForTimeout(300);
+    expect(loads).toEqual([]);
+    // The pointer over the row fetches it, before any press.
+    await button(page, "Share").hover();
+    await expect.poll(() => loads.length).toBe(1);
+    await button(page, "Share").click();
+    await expect(page.locator(".action-status")).toHaveText("Copied: the link to this view of the chart.");
+    await button(page, "Copy embed code").click();
+    await expect(page.locator(".action-status")).toHaveText("Embed code copied to the clipboard.");
+    expect(loads).toHaveLength(1);
+  });
+
+  test.describe("when its download fails", () => {
+    // The browser itself logs the failed request.
+    test.use({ allowedConsole: /^error: Failed to load resource: net::ERR_FAILED \(http:\/\/127\.0\.0\.1:\d+\/actions-[0-9a-f]+\.js\)$/ });
+
+    test("a press before it arrives waits for it; a failed download says so, and the next press tries again", async ({ page, context }) => {
+      await allowClipboard(context);
+      let refuse = true;
+      await page.route(ACTIONS, (route) => (refuse ? route.abort() : route.continue()));
+      await openChart(page);
+      // A press from software, without a pointer or the focus coming first.
+      await page.evaluate(() => [...document.querySelectorAll(".chart-actions button")].find((b) => b.textContent === "Share").click());
+      const line = page.locator(".action-status");
+      await expect(line).toHaveText("The page could not load what this button needs. Try again.");
+      refuse = false;
+      await button(page, "Share").click();
+      await expect(line).toHaveText("Copied: the link to this view of the chart.");
+    });
+  });
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

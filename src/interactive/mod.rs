@@ -3,23 +3,19 @@
 //! browser state. Everything here is an edge around the pure modules: it reads the browser,
 //! calls them, and writes pixels, DOM or history.
 
+mod actions;
 mod announce;
 mod canvas;
-mod export;
-mod full_screen;
 mod hooks;
 mod marker;
 mod mentions;
-mod share;
 mod sound;
 mod table;
 mod url;
 
+pub use actions::{copy_embed_code, copy_png, share_view, toggle_full_screen};
 pub use announce::announce_selection;
-pub use export::{copy_embed_code, copy_png};
-pub use full_screen::toggle_full_screen;
 pub use mentions::link_mentions;
-pub use share::share_view;
 pub use sound::{play_or_stop, stop_sound_on_escape};
 pub use table::mark_selected_row;
 pub use url::sync_with_url;
