@@ -36,7 +36,7 @@ import { assertHover } from "./flows/pointer.mjs";
 import { assertKeyboard } from "./flows/keyboard.mjs";
 import { assertDarkScheme } from "./flows/theme.mjs";
 import { assertStaticStandsIn } from "./flows/static.mjs";
-import { assertCopyImage, assertFullScreen, assertShare } from "./flows/actions.mjs";
+import { assertCopyImage, assertFullScreen, assertPlayTheTrend, assertShare } from "./flows/actions.mjs";
 import { assertSandboxedEmbed, assertSandboxedEmbedStatic } from "./flows/embed.mjs";
 
 const ENGINES = { chromium, firefox, webkit };
@@ -105,11 +105,12 @@ async function runEngine(t, name, url) {
       await assertRedrawnAtRatio(engine, 3);
       await assertRedrawnAtRatio(engine, RATIO);
     });
-    await t.test("Share, Copy image and Full screen from the keyboard (1280 px, light)", async () => {
+    await t.test("Share, Copy image, Full screen and Play the trend from the keyboard (1280 px, light)", async () => {
       await openInteractive(engine, url, VIEWS[1]);
       console.log(`${name}: Share: the link ${await assertShare(engine)}`);
       await assertCopyImage(engine);
       console.log(`${name}: Full screen: ${await assertFullScreen(engine)}`);
+      console.log(`${name}: Play the trend: ${await assertPlayTheTrend(engine)}`);
       await assertClean(engine);
     });
     await t.test("the embed in an iframe sandboxed with scripts only (375 px)", async () => {

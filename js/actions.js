@@ -1,9 +1,10 @@
-// The figure's actions few readers use: "Copy image", "Share", "Copy embed code" and "Full
-// screen". js/loader.js imports this module on a reader's first approach to the figure's row of
-// actions, so the other readers never download it (docs/build.md). The app works out what each
-// action needs (src/interactive/actions.rs: the image file, the link, the embed code) and calls
-// these through the loader; this module talks to the browser and says in the figure's status
-// line what happened. No request leaves the page: nothing counts the copies or the shares.
+// The figure's actions few readers use: "Play the trend", "Copy image", "Share", "Copy embed
+// code" and "Full screen". js/loader.js imports this module on a reader's first approach to
+// them, so the other readers never download it (docs/build.md). The app works out what each
+// action needs (src/interactive/actions.rs: the image file, the link, the embed code; the tones
+// are on the button, made at build time) and calls these through the loader; this module talks
+// to the browser and says in words what happened. No request leaves the page: nothing counts
+// the copies or the shares.
 
 const CANNOT_COPY_IMAGE =
   "The browser did not copy the image; “Download image (PNG)” saves it instead.";
@@ -95,6 +96,140 @@ function canWriteClipboard() {
   const policy = document.featurePolicy;
   return !!navigator.clipboard && policy?.allowsFeature?.("clipboard-write") !== false;
 }
+
+// ---- "Play the trend" (docs/sound-and-text.md) ----
+// The series as tones on the Web Audio clock (no audio files), one per point, as the build wrote
+// them on the chart's island. Nothing sounds, and no audio context exists, before the reader
+// presses the button: the context is made in the press. As each tone starts, the island hears
+// which point it is (a `way-out-tone` event, read by src/interactive/sound.rs), so the
+// selection, and with it the marker, the tooltip, the table row and the live region, moves with
+// the sound. A second press or Escape stops it.
+
+const PLAY = "Play the trend";
+const STOP = "Stop";
+const CANNOT_PLAY = "Sound cannot play in this browser.";
+// Each tone's loudness (of full scale), and how long it fades in and out (s): no clicks.
+const LEVEL = 0.2;
+const FADE = 0.02;
+// How long the audio may take to start before the status says it cannot (ms).
+const START_LIMIT = 1000;
+
+const sound = { context: null, run: 0, playing: false, started: false, tones: [], timers: [] };
+
+/** Starts playing the series, or stops it if it is playing. */
+export function playOrStop() {
+  if (sound.playing) return stopSound();
+  stopOnEscape();
+  try {
+    sound.context ??= new AudioContext();
+  } catch {
+    return saySound(CANNOT_PLAY);
+  }
+  const run = ++sound.run;
+  sound.started = false;
+  saySound("");
+  showPlaying(true);
+  // A browser may leave the audio suspended without refusing: say so after a while instead of
+  // waiting for ever.
+  setTimeout(() => {
+    if (sound.run === run && !sound.started) {
+      stopSound();
+      saySound(CANNOT_PLAY);
+    }
+  }, START_LIMIT);
+  const { context } = sound;
+  const schedule = () => {
+    if (sound.run !== run) return; // stopped while the audio was starting
+    if (context.state === "running") scheduleTones(context);
+    else failed();
+  };
+  const failed = () => {
+    if (sound.run !== run) return;
+    stopSound();
+    saySound(CANNOT_PLAY);
+  };
+  settle(() => context.resume(), schedule, failed);
+}
+
+/** One tone per point on the audio clock, and a timer per tone that selects its point. */
+function scheduleTones(context) {
+  // Made at build time (src/chart/sonify.rs): each point's pitch (Hz) and start (ms), each
+  // tone's length (ms), and how long before its tone a point is selected (ms).
+  const { pitches, starts, tone, lead } = JSON.parse(island().dataset.tones);
+  const now = context.currentTime;
+  // From nothing, so that the first point is announced even if it was selected.
+  select(null);
+  pitches.forEach((pitch, index) => {
+    const oscillator = playTone(context, pitch, now + starts[index] / 1000, tone / 1000);
+    if (oscillator) sound.tones.push(oscillator);
+    sound.timers.push(setTimeout(() => select(index), starts[index] - lead));
+  });
+  sound.timers.push(setTimeout(stopSound, starts[starts.length - 1] + tone));
+  sound.started = true;
+}
+
+/** A sine tone of `pitch` Hz from `at` (audio clock, s), `length` s long, faded in and out. */
+function playTone(context, pitch, at, length) {
+  const end = at + length;
+  try {
+    const oscillator = context.createOscillator();
+    oscillator.frequency.value = pitch;
+    const gain = context.createGain();
+    const level = gain.gain;
+    level.value = 0;
+    level.setValueAtTime(0, at);
+    level.linearRampToValueAtTime(LEVEL, at + FADE);
+    level.setValueAtTime(LEVEL, end - FADE);
+    level.linearRampToValueAtTime(0, end);
+    oscillator.connect(gain);
+    gain.connect(context.destination);
+    oscillator.start(at);
+    oscillator.stop(end);
+    return oscillator;
+  } catch {
+    return null;
+  }
+}
+
+/** Stops the tones and the moving selection; the selection stays where the sound was. */
+function stopSound() {
+  sound.run += 1;
+  for (const oscillator of sound.tones.splice(0)) settle(() => oscillator.stop());
+  for (const timer of sound.timers.splice(0)) clearTimeout(timer);
+  showPlaying(false);
+}
+
+/** The player's state and the button's text (what pressing it does next), in step. */
+function showPlaying(playing) {
+  sound.playing = playing;
+  const button = document.getElementById("sound-button");
+  if (button) button.textContent = playing ? STOP : PLAY;
+}
+
+const island = () => document.getElementById("chart-island");
+
+function select(point) {
+  island().dispatchEvent(new CustomEvent("way-out-tone", { detail: point }));
+}
+
+// Escape in the chart's island stops the sound (the chart's own handler also clears the
+// selection when it has the focus). Listens from the first press, for the page's life.
+let stopsOnEscape = false;
+function stopOnEscape() {
+  if (stopsOnEscape) return;
+  stopsOnEscape = true;
+  island().addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && sound.playing) stopSound();
+  });
+}
+
+/** Writes the sound's status, beside its button (prerendered empty). */
+function saySound(text) {
+  const status = document.getElementById("sound-status");
+  if (status) status.textContent = text;
+}
+
+// ---- shared ----
 
 /** Runs `start` (a browser call that returns a promise, or throws) and then one of the two. */
 function settle(start, done = () => {}, failed = () => {}) {

@@ -48,32 +48,43 @@
   addEventListener("error", (event) => onTrap(event.error));
   addEventListener("unhandledrejection", (event) => onTrap(event.reason));
 
-  // The figure's actions few readers use ("Copy image", "Share", "Copy embed code", "Full
-  // screen") are a module of their own, js/actions.js, off every other reader's first load
-  // (docs/build.md). It is imported on a reader's first approach to their row (a pointer over
-  // it, a touch, the focus), so that it is there by the click: Safari allows the clipboard and
-  // the share sheet only during it. The app runs them through `wayOut.act`
-  // (src/interactive/actions.rs). The page names the module, with its hash (tools/hash-names.mjs).
+  // The figure's actions few readers use ("Play the trend", "Copy image", "Share", "Copy embed
+  // code", "Full screen") are a module of their own, js/actions.js, off every other reader's
+  // first load (docs/build.md). It is imported on a reader's first approach to them (a pointer
+  // over them, a touch, the focus), so that it is there by the press, and the action runs inside
+  // it: Safari allows the clipboard, the share sheet and sound only there. The app runs them
+  // through `wayOut.act` (src/interactive/actions.rs). The page names the module with its hash
+  // (tools/hash-names.mjs).
   const actionsUrl = new URL(document.querySelector('meta[name="way-out-actions"]')?.content, location.href);
-  let actions;
-  const loadActions = () =>
-    (actions ??= import(actionsUrl.href).catch((error) => {
-      actions = undefined; // the next press tries again
-      throw error;
-    }));
-  const row = document.querySelector(".chart-actions");
-  for (const type of ["pointerover", "touchstart", "focusin"]) {
-    row?.addEventListener(type, () => loadActions().catch(() => {}), { once: true, passive: true });
+  let actions; // the module, once here
+  let importing;
+  const importActions = () =>
+    (importing ??= import(actionsUrl.href).then(
+      (module) => (actions = module),
+      (error) => {
+        importing = undefined; // the next press tries again
+        throw error;
+      },
+    ));
+  for (const row of document.querySelectorAll(".chart-actions, .chart-sound")) {
+    for (const type of ["pointerover", "touchstart", "focusin"]) {
+      row.addEventListener(type, () => importActions().catch(() => {}), { once: true, passive: true });
+    }
   }
   window.wayOut = {
-    act: (action, argument) =>
-      loadActions().then(
+    act(action, argument) {
+      if (actions) {
+        actions[action](argument);
+        return;
+      }
+      importActions().then(
         (module) => module[action](argument),
         () => {
-          const status = document.querySelector(".action-status");
+          const status = document.querySelector(action === "playOrStop" ? "#sound-status" : ".action-status");
           if (status) status.textContent = "The page could not load what this button needs. Try again.";
         },
-      ),
+      );
+    },
   };
 
   // For the benchmark (../shared/bench, docs/build.md "Size and speed"): the chart a reader first sees

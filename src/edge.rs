@@ -4,8 +4,8 @@
 
 #[cfg(feature = "hydrate")]
 pub use crate::interactive::{
-    announce_selection, copy_embed_code, drive_chart, link_mentions, mark_selected_row,
-    play_or_stop, stop_sound_on_escape, sync_with_url,
+    announce_selection, copy_embed_code, drive_chart, follow_the_sound, link_mentions,
+    mark_selected_row, play_or_stop, sync_with_url,
 };
 #[cfg(feature = "hydrate")]
 pub use crate::interactive::{copy_png, share_view, toggle_full_screen};
@@ -50,9 +50,9 @@ mod host {
 
     pub fn copy_embed_code(_title: &str) {}
 
-    pub fn play_or_stop(_chart: &'static Chart, _selected: RwSignal<Option<usize>>) {}
+    pub fn play_or_stop() {}
 
-    pub fn stop_sound_on_escape() {}
+    pub fn follow_the_sound(_points: usize, _selected: RwSignal<Option<usize>>) {}
 
     /// The prerendered text stays as published: the browser ties its phrases to the chart.
     pub fn link_mentions(_chart: &'static Chart, _selected: RwSignal<Option<usize>>) {}

@@ -1,7 +1,7 @@
 // The figure's actions from the keyboard in every engine: Share gives the reader the link (the
 // system's share sheet where there is one, else the clipboard, else a box to copy by hand) and
 // says so; Copy image puts the PNG on the clipboard; Full screen shows the figure alone and Escape leaves (or, where the browser cannot,
-// the button is not there).
+// the button is not there); Play the trend plays, or says it cannot.
 import assert from "node:assert/strict";
 import { waitUntil } from "../engines/processes.mjs";
 
@@ -85,4 +85,28 @@ export async function assertFullScreen(engine) {
   const left = await stateWhen(engine, (now) => now.fullScreen === null, "Escape to leave full screen");
   assert.equal(left.toggleName, "Full screen");
   return "entered, and left with Escape";
+}
+
+/** "Play the trend", from the keyboard: the tones play and the live region follows them to the
+ * last point, or, where the engine has no sound (headless, no audio output), the status says so
+ * in words. Either way the button reads "Play the trend" again at the end. Returns which. */
+export async function assertPlayTheTrend(engine) {
+  const sound = () => ({
+    button: document.getElementById("sound-button").textContent,
+    status: document.getElementById("sound-status").textContent,
+    live: document.getElementById("chart-live").textContent,
+  });
+  assert.ok(await engine.evaluate(focusButton, ".chart-sound", "Play the trend"), "the Play button is there and takes the focus");
+  await engine.press("Enter");
+  const done = await waitUntil(
+    async () => {
+      const now = await engine.evaluate(sound);
+      const over = now.button === "Play the trend" && (now.status !== "" || /Point 3 of 3\./.test(now.live));
+      return over && now;
+    },
+    { timeout: 5000, what: "the sound to end, or the status to say it cannot play" },
+  );
+  if (done.status === "") return `played, the live region at "${done.live}"`;
+  assert.equal(done.status, "Sound cannot play in this browser.");
+  return "no sound here: the status says so";
 }

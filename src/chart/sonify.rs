@@ -59,6 +59,20 @@ pub fn start_ms(index: usize) -> u32 {
     LEAD_MS + STEP_MS * index as u32
 }
 
+/// The tones as js/actions.js plays them, as JSON: each of `pitches` (Hz) with its start (ms
+/// after the press), each tone's length, and how long before its tone its point is selected
+/// (ms). Written on the page at build time.
+pub fn tones_json(pitches: &[f64]) -> String {
+    let list = |items: Vec<String>| items.join(",");
+    let starts = list(
+        (0..pitches.len())
+            .map(|i| start_ms(i).to_string())
+            .collect(),
+    );
+    let pitches = list(pitches.iter().map(f64::to_string).collect());
+    format!(r#"{{"pitches":[{pitches}],"starts":[{starts}],"tone":{TONE_MS},"lead":{LEAD_MS}}}"#)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,5 +120,13 @@ mod tests {
     fn tones_start_a_step_apart_after_the_lead() {
         assert_eq!((start_ms(0), start_ms(1), start_ms(2)), (50, 500, 950));
         const { assert!(TONE_MS < STEP_MS) };
+    }
+
+    #[test]
+    fn the_tones_for_the_page_are_json_with_a_start_for_each_pitch() {
+        assert_eq!(
+            tones_json(&[262.0, 524.5]),
+            r#"{"pitches":[262,524.5],"starts":[50,500],"tone":300,"lead":50}"#
+        );
     }
 }

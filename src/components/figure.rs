@@ -9,6 +9,7 @@ use super::static_chart::StaticChart;
 use super::view_controls::ViewControls;
 use super::{effect, when};
 use crate::chart::selection::{self, Step};
+use crate::chart::sonify::tones_json;
 use crate::content::{Chart, ChartPage};
 use crate::edge;
 
@@ -46,7 +47,8 @@ pub fn ChartFigure(
                 <h2 id="chart-title" class="chart-title">{chart.title}</h2>
                 <p id="chart-subtitle" class="chart-subtitle">{chart.subtitle}</p>
             </div>
-            <div id="chart-island">
+            // The tones of "Play the trend" (`components::PlayButton`), for js/actions.js.
+            <div id="chart-island" data-tones=tones_json(chart.pitches)>
                 <ChartIsland chart />
             </div>
             // Static, so outside the hydrated island; the chart's focus box points to it.

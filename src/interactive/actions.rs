@@ -18,7 +18,7 @@ use crate::share::{image_file_name, share_link, ImageFile};
 extern "C" {
     /// `wayOut.act(action, argument)`, defined by js/loader.js: runs `action` of js/actions.js.
     #[wasm_bindgen(js_namespace = wayOut)]
-    fn act(action: &str, argument: &str);
+    pub(super) fn act(action: &str, argument: &str);
 }
 
 /// "Copy image": the PNG that "Download image (PNG)" links to (made at build time, next to the

@@ -16,7 +16,7 @@ mod url;
 pub use actions::{copy_embed_code, copy_png, share_view, toggle_full_screen};
 pub use announce::announce_selection;
 pub use mentions::link_mentions;
-pub use sound::{play_or_stop, stop_sound_on_escape};
+pub use sound::{follow_the_sound, play_or_stop};
 pub use table::mark_selected_row;
 pub use url::sync_with_url;
 
