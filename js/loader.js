@@ -132,6 +132,11 @@
     );
     Promise.all([import(glue.href), compiled, firstPaint])
       .then(([app, module]) => app.default({ module_or_path: module }))
+      .then(() => {
+        // A finger gives no approach before its tap: on a touch screen the actions' module
+        // comes as soon as the app runs, after the chart (1.5 KB).
+        if (matchMedia("(pointer: coarse)").matches) importActions().catch(() => {});
+      })
       .catch(() => showNotice("its program could not be loaded"));
   }
 })();

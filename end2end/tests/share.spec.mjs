@@ -329,6 +329,18 @@ test.describe("the actions' own module (js/actions.js)", () => {
     expect(loads).toHaveLength(1);
   });
 
+  test.describe("on a touch screen", () => {
+    test.use({ hasTouch: true, isMobile: true, viewport: { width: 375, height: 800 } });
+
+    test("it comes once the app runs, so that the first tap finds it", async ({ page }) => {
+      const loads = [];
+      page.on("request", (request) => ACTIONS.test(request.url()) && loads.push(request.url()));
+      await openChart(page);
+      expect(await page.evaluate(() => matchMedia("(pointer: coarse)").matches)).toBe(true);
+      await expect.poll(() => loads.length).toBe(1);
+    });
+  });
+
   test.describe("when its download fails", () => {
     // The browser itself logs the failed request.
     test.use({ allowedConsole: /^error: Failed to load resource: net::ERR_FAILED \(http:\/\/127\.0\.0\.1:\d+\/actions-[0-9a-f]+\.js\)$/ });
