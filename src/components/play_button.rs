@@ -14,7 +14,7 @@ use crate::edge;
 /// app which point each one is (`edge::follow_the_sound`).
 #[component]
 pub fn PlayButton(
-    /// The chart, for its tones.
+    /// The chart, for its number of points.
     chart: &'static Chart,
     /// The selected point, moved along as the tones play.
     selected: RwSignal<Option<usize>>,

@@ -1,9 +1,10 @@
 //! The figure's actions few readers use: "Copy image", "Share", "Copy embed code" and "Full
-//! screen". The app works out what each needs from the pure modules (the image file's name,
-//! `crate::share`'s link, `crate::embed`'s code) and hands it to js/actions.js, which the loader
-//! imports on a reader's first approach to the row (docs/build.md: it keeps 3.6 KB of browser
-//! plumbing off every reader's first load). That script talks to the clipboard, the share sheet
-//! and the Fullscreen API, and says in the figure's status line what happened.
+//! screen" (and "Play the trend": `super::sound`). The app works out what each needs from the
+//! pure modules (the image file's name, `crate::share`'s link, `crate::embed`'s code) and hands
+//! it to js/actions.js, which the loader imports on a reader's first approach to the controls
+//! (docs/build.md: with the sound's player, 4.4 KB gzip off every reader's first load). That
+//! module talks to the clipboard, the share sheet and the Fullscreen API, and says in the
+//! figure's status line what happened.
 
 use leptos::prelude::{document, window};
 use wasm_bindgen::prelude::*;
