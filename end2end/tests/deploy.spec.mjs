@@ -106,6 +106,9 @@ async function namedUrls(page) {
       const url = new URL(element.getAttribute("href") ?? element.getAttribute("src"), document.baseURI);
       if (url.origin === location.origin) urls.push(url.href.split("#")[0]);
     }
+    // The actions' module, which the loader imports on demand.
+    const actions = document.querySelector('meta[name="way-out-actions"]');
+    if (actions) urls.push(new URL(actions.content, document.baseURI).href);
     // Inside <noscript> (the page is parsed with scripting on, so its content is text).
     for (const noscript of document.querySelectorAll("noscript")) {
       for (const match of noscript.textContent.matchAll(/href="([^"]+)"/g)) urls.push(new URL(match[1], document.baseURI).href);
@@ -133,11 +136,16 @@ for (const file of ["", "embed.html"]) {
     expect(accent).toMatch(/^#[0-9a-f]{6}$/);
     const urls = await namedUrls(page);
     expect(urls.some((url) => /noscript-[0-9a-f]{8,16}\.css$/.test(url)), "a content-hashed noscript.css").toBe(true);
+    expect(urls.some((url) => /actions-[0-9a-f]{8,16}\.js$/.test(url)), "a content-hashed actions module").toBe(true);
     expect(urls.length).toBeGreaterThan(4);
     for (const url of urls) {
       const response = await fetch(url);
       expect(response.status, url).toBe(200);
     }
+    // The actions' module comes when the pointer reaches their row, and Share runs from it.
+    await page.getByRole("button", { name: "Share", exact: true }).hover();
+    await page.getByRole("button", { name: "Share", exact: true }).click();
+    await expect(page.locator(".action-status")).toHaveText(/^(Copied: the link to this view of the chart\.|Copy the link below\.)$/);
     expect(failures).toEqual([]);
   });
 }
@@ -243,6 +251,7 @@ test("each kind of file gets its documented headers: policy, CORS, CORP, COEP, c
     ["embed.html", "text/html; charset=utf-8", "no-cache"],
     [find(/^way-out-[0-9a-f]{8,16}_bg\.wasm$/), "application/wasm", IMMUTABLE],
     [find(/^way-out-[0-9a-f]{8,16}\.js$/), "application/javascript; charset=utf-8", IMMUTABLE],
+    [find(/^actions-[0-9a-f]{8,16}\.js$/), "application/javascript; charset=utf-8", IMMUTABLE],
     [find(/^noscript-[0-9a-f]{8,16}\.css$/), "text/css; charset=utf-8", IMMUTABLE],
     [find(/^card-[0-9a-f]{8,16}\.png$/), "image/png", IMMUTABLE],
     ["oembed.json", "application/json; charset=utf-8", "public, max-age=300"],
