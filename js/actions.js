@@ -2,9 +2,9 @@
 // code" and "Full screen". js/loader.js imports this module on a reader's first approach to
 // them, so the other readers never download it (docs/build.md). The app works out what each
 // action needs (src/interactive/actions.rs: the image file, the link, the embed code; the tones
-// are on the button, made at build time) and calls these through the loader; this module talks
-// to the browser and says in words what happened. No request leaves the page: nothing counts
-// the copies or the shares.
+// are on the chart's island, made at build time) and calls these through the loader; this
+// module talks to the browser and says in words what happened. No request leaves the page:
+// nothing counts the copies or the shares.
 
 const CANNOT_COPY_IMAGE =
   "The browser did not copy the image; “Download image (PNG)” saves it instead.";
@@ -53,9 +53,7 @@ export function copyEmbedCode(code) {
 export function toggleFullScreen() {
   if (document.fullscreenElement) return leaveFullScreen();
   const figure = document.querySelector(".chart-figure");
-  if (!figure) return;
-  leaveOnEscape();
-  settle(() => figure.requestFullscreen());
+  if (figure) settle(() => figure.requestFullscreen());
 }
 
 function leaveFullScreen() {
@@ -64,14 +62,9 @@ function leaveFullScreen() {
 
 // Esc leaves full screen. Browsers do that themselves for a key the reader presses; a key sent
 // by software (assistive technology, automation, Chromium's headless mode) reaches only the page.
-let listening = false;
-function leaveOnEscape() {
-  if (listening) return;
-  listening = true;
-  document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && document.fullscreenElement) leaveFullScreen();
-  });
-}
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape" && document.fullscreenElement) leaveFullScreen();
+});
 
 /** `text` to the clipboard, or, where the browser refuses, into the box `selector` to copy by hand. */
 function copyText(text, selector, copied, byHand) {
@@ -119,7 +112,6 @@ const sound = { context: null, run: 0, playing: false, started: false, tones: []
 /** Starts playing the series, or stops it if it is playing. */
 export function playOrStop() {
   if (sound.playing) return stopSound();
-  stopOnEscape();
   try {
     sound.context ??= new AudioContext();
   } catch {
@@ -213,21 +205,13 @@ function select(point) {
 }
 
 // Escape in the chart's island stops the sound (the chart's own handler also clears the
-// selection when it has the focus). Listens from the first press, for the page's life.
-let stopsOnEscape = false;
-function stopOnEscape() {
-  if (stopsOnEscape) return;
-  stopsOnEscape = true;
-  island().addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && sound.playing) stopSound();
-  });
-}
+// selection when it has the focus).
+island()?.addEventListener("keydown", (event) => {
+  if (event.key === "Escape" && sound.playing) stopSound();
+});
 
 /** Writes the sound's status, beside its button (prerendered empty). */
-function saySound(text) {
-  const status = document.getElementById("sound-status");
-  if (status) status.textContent = text;
-}
+const saySound = (text) => say(text, "#sound-status");
 
 // ---- shared ----
 
@@ -242,8 +226,9 @@ function settle(start, done = () => {}, failed = () => {}) {
   promise.then(done, failed);
 }
 
-/** Writes `text` in the figure's status line (a live region, and visible). */
-function say(text) {
-  const status = document.querySelector(".action-status");
+/** Writes `text` in the status `selector` names: by default the figure's status line (a live
+ * region, and visible). */
+function say(text, selector = ".action-status") {
+  const status = document.querySelector(selector);
   if (status) status.textContent = text;
 }

@@ -73,17 +73,13 @@
   }
   window.wayOut = {
     act(action, argument) {
-      if (actions) {
-        actions[action](argument);
-        return;
-      }
-      importActions().then(
-        (module) => module[action](argument),
-        () => {
-          const status = document.querySelector(action === "playOrStop" ? "#sound-status" : ".action-status");
-          if (status) status.textContent = "The page could not load what this button needs. Try again.";
-        },
-      );
+      const run = (module) => module[action](argument);
+      // Once the module is here, in the press itself (not a promise's job later).
+      if (actions) return void run(actions);
+      importActions().then(run, () => {
+        const status = document.querySelector(action === "playOrStop" ? "#sound-status" : ".action-status");
+        if (status) status.textContent = "The page could not load what this button needs. Try again.";
+      });
     },
   };
 

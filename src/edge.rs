@@ -4,11 +4,9 @@
 
 #[cfg(feature = "hydrate")]
 pub use crate::interactive::{
-    announce_selection, copy_embed_code, drive_chart, follow_the_sound, link_mentions,
-    mark_selected_row, play_or_stop, sync_with_url,
+    announce_selection, copy_embed_code, copy_png, drive_chart, follow_the_sound, link_mentions,
+    mark_selected_row, play_or_stop, share_view, sync_with_url, toggle_full_screen,
 };
-#[cfg(feature = "hydrate")]
-pub use crate::interactive::{copy_png, share_view, toggle_full_screen};
 
 #[cfg(not(feature = "hydrate"))]
 pub use host::*;

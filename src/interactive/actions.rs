@@ -1,10 +1,10 @@
-//! The figure's actions few readers use: "Copy image", "Share", "Copy embed code" and "Full
-//! screen" (and "Play the trend": `super::sound`). The app works out what each needs from the
-//! pure modules (the image file's name, `crate::share`'s link, `crate::embed`'s code) and hands
-//! it to js/actions.js, which the loader imports on a reader's first approach to the controls
-//! (docs/build.md: with the sound's player, 4.4 KB gzip off every reader's first load). That
-//! module talks to the clipboard, the share sheet and the Fullscreen API, and says in the
-//! figure's status line what happened.
+//! The figure's actions few readers use: "Play the trend", "Copy image", "Share", "Copy embed
+//! code" and "Full screen". The app works out what each needs from the pure modules (the image
+//! file's name, `crate::share`'s link, `crate::embed`'s code; the tones are on the page, made at
+//! build time) and hands it to js/actions.js, which the loader imports on a reader's first
+//! approach to the controls (docs/build.md: 4.4 KB gzip off every reader's first load). That
+//! module talks to the clipboard, the share sheet, the Fullscreen API and Web Audio, and says
+//! in words what happened; `super::sound` moves the selection with the tones.
 
 use leptos::prelude::{document, window};
 use wasm_bindgen::prelude::*;
@@ -19,7 +19,12 @@ use crate::share::{image_file_name, share_link, ImageFile};
 extern "C" {
     /// `wayOut.act(action, argument)`, defined by js/loader.js: runs `action` of js/actions.js.
     #[wasm_bindgen(js_namespace = wayOut)]
-    pub(super) fn act(action: &str, argument: &str);
+    fn act(action: &str, argument: &str);
+}
+
+/// "Play the trend": starts playing the series, or stops it if it is playing.
+pub fn play_or_stop() {
+    act("playOrStop", "");
 }
 
 /// "Copy image": the PNG that "Download image (PNG)" links to (made at build time, next to the

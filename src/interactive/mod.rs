@@ -13,10 +13,10 @@ mod sound;
 mod table;
 mod url;
 
-pub use actions::{copy_embed_code, copy_png, share_view, toggle_full_screen};
+pub use actions::{copy_embed_code, copy_png, play_or_stop, share_view, toggle_full_screen};
 pub use announce::announce_selection;
 pub use mentions::link_mentions;
-pub use sound::{follow_the_sound, play_or_stop};
+pub use sound::follow_the_sound;
 pub use table::mark_selected_row;
 pub use url::sync_with_url;
 

@@ -1,6 +1,6 @@
 //! "Play the trend": js/actions.js plays the tones (the Web Audio API, no audio files; the
-//! pitches and times are written on the button at build time: `components::PlayButton`) and,
-//! as each one starts, tells the island which point it is with a `way-out-tone` event. The
+//! pitches and times are written on the chart's island at build time: `components::ChartFigure`)
+//! and, as each one starts, tells the island which point it is with a `way-out-tone` event. The
 //! selection follows, so the marker, tooltip, table row and live region move with the sound, as
 //! for the keyboard.
 
@@ -11,11 +11,6 @@ use super::hooks::listen;
 /// The event js/actions.js sends the island: `detail` is the point's index, or null before the
 /// first tone (so that the first point is announced even if it was selected).
 const TONE_EVENT: &str = "way-out-tone";
-
-/// Starts playing the series, or stops it if it is playing.
-pub fn play_or_stop() {
-    super::actions::act("playOrStop", "");
-}
 
 /// Selects each point of a chart of `points` points as its tone plays.
 pub fn follow_the_sound(points: usize, selected: RwSignal<Option<usize>>) {
