@@ -1,7 +1,8 @@
-// Gives staged files that Trunk copies under their own name (`copy-file`: style/noscript.css, js/actions.js) a
-// content hash in their name, as Trunk names the files it processes (`name-<16 hex>.ext`), and
-// points index.html at the new name. Every file the page loads then has a name that changes with
-// its bytes, so hosts can cache all of them for a year (deploy/, docs/deploy.md).
+// Gives staged files that Trunk copies under their own name (`copy-file`: style/noscript.css,
+// js/actions.js) a content hash in their name, as Trunk names the files it processes
+// (`name-<16 hex>.ext`), and points index.html at the new name. Every file the page loads then
+// has a name that changes with its bytes, so hosts can cache all of them for a year (deploy/,
+// docs/deploy.md).
 //   node tools/hash-names.mjs <staging dir> <file>...   (scripts/post-build, after minify.mjs)
 
 import { createHash } from "node:crypto";
