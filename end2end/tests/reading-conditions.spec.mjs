@@ -98,6 +98,21 @@ for (const scheme of ["light", "dark"]) {
     expect(contrast(styles.focus, styles.page), "focus ring").toBeGreaterThanOrEqual(3);
     expect(contrast(styles.tooltipText, styles.tooltipBackground), "tooltip text").toBeGreaterThanOrEqual(4.5);
     expect(contrast(styles.tooltipBorder, styles.page), "tooltip border").toBeGreaterThanOrEqual(3);
+
+    // The switches' pressed buttons: their words stand out from their fill, and from the
+    // backplate (Canvas) the browser draws behind text unless the element opts out of it.
+    const pressed = await page.evaluate(() =>
+      [...document.querySelectorAll('.segmented button[aria-pressed="true"]')].map((button) => {
+        const rgb = (text) => text.match(/\d+/g).slice(0, 3).map(Number);
+        const style = getComputedStyle(button);
+        return { name: button.textContent, text: rgb(style.color), fill: rgb(style.backgroundColor), plate: style.forcedColorAdjust !== "none" };
+      }),
+    );
+    expect(pressed.map((b) => b.name)).toEqual(["Chart", "Linear"]);
+    for (const button of pressed) {
+      expect(contrast(button.text, button.fill), `"${button.name}" on its fill`).toBeGreaterThanOrEqual(4.5);
+      if (button.plate) expect(contrast(button.text, colours.canvas), `"${button.name}" on the backplate`).toBeGreaterThanOrEqual(4.5);
+    }
     await chart.screenshot({ path: `${ARTIFACTS}forced-colours-${scheme}.png` });
     expect(await axeViolations(page)).toEqual([]);
   });
