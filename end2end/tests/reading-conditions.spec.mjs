@@ -263,4 +263,25 @@ test.describe("on a phone", () => {
       await page.screenshot({ path: `${ARTIFACTS}tap-${VALUES[i]}.png`, clip: await page.locator("#chart").boundingBox() });
     }
   });
+
+  test("the tooltip stays through a second tap on its point, and a tap outside the chart closes it", async ({ page }) => {
+    await openChart(page);
+    await page.locator("#chart").scrollIntoViewIfNeeded();
+    await focusChart(page);
+    await page.keyboard.press("End");
+    const marker = await page.locator(".chart-marker").boundingBox();
+    await page.keyboard.press("Escape");
+    await page.evaluate(() => document.activeElement.blur());
+    const tooltip = page.locator(".chart-tooltip");
+    await expect(tooltip).toBeHidden();
+    for (let tap = 0; tap < 2; tap++) {
+      await page.touchscreen.tap(marker.x, marker.y);
+      await expect(tooltip.locator(".tooltip-value")).toHaveText(`${VALUES.at(-1)} ${unit}`);
+      await expect(tooltip).toBeVisible();
+    }
+    // On the chart's title, outside the chart itself.
+    const title = await page.locator("#chart-title").boundingBox();
+    await page.touchscreen.tap(title.x + 10, title.y + title.height / 2);
+    await expect(tooltip).toBeHidden();
+  });
 });

@@ -123,7 +123,8 @@ struct Look {
 /// Drives the prerendered chart canvas (`components::ChartCanvas`): draws it, and redraws it
 /// when its size, the pixel ratio, the colour scheme, the scale, the entrance animation or
 /// printing changes; fills the marker and tooltip for the selected point. Returns the pointer
-/// handlers: moving or pressing selects the nearest point, a mouse leaving clears it. The
+/// handlers: moving or pressing selects the nearest point, a mouse leaving clears it (and a
+/// finger's or pen's tap outside the chart, through a listener on the document). The
 /// marker is HTML above the canvas: moving the selection never redraws the canvas.
 pub fn drive_chart(
     chart: &'static Chart,
@@ -225,6 +226,19 @@ pub fn drive_chart(
             selected.set(None);
         }
     };
+    // A finger or a pen never leaves: their tap anywhere outside the chart clears it.
+    hooks::listen(&document(), "pointerdown", move |ev| {
+        let Some(ev) = ev.dyn_ref::<PointerEvent>() else {
+            return;
+        };
+        let outside = ev
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .is_none_or(|target| matches!(target.closest(".chart-focus"), Ok(None)));
+        if ev.pointer_type() != "mouse" && outside && selected.get_untracked().is_some() {
+            selected.set(None);
+        }
+    });
 
     // The selected point's marker and tooltip, once the line has reached the points (the
     // entrance animation).
