@@ -58,6 +58,7 @@ http {
       include ${DEPLOY}way-out.conf;
       include ${DEPLOY}way-out-brotli.conf;
     }
+    location = ${PATH.slice(0, -1)} { return 301 $uri/$is_args$args; }
   }
 }
 `;
@@ -276,4 +277,21 @@ test("each kind of file gets its documented headers: policy, CORS, CORP, COEP, c
   }
   // The PNG is sent as it is.
   expect((await headers(find(/^card-.*\.png$/), "br, gzip")).get("content-encoding")).toBeNull();
+});
+
+test("an error gets no cache lifetime (a CDN must not keep it), and the address without its last slash redirects", async () => {
+  // A hashed name not (yet) uploaded.
+  const missing = await fetch(`${origin}${PATH}way-out-0123456789abcdef_bg.wasm`);
+  expect(missing.status).toBe(404);
+  expect(missing.headers.get("cache-control")).toBeNull();
+  expect(missing.headers.get("content-security-policy")).toBe(POLICY);
+  // A range past the wasm's end: as true as the file is immutable, and its header sent once.
+  const wasm = readdirSync(DIST).find((name) => /_bg\.wasm$/.test(name));
+  const range = await fetch(`${origin}${PATH}${wasm}`, { headers: { Range: "bytes=99999999-", "Accept-Encoding": "identity" } });
+  expect(range.status).toBe(416);
+  expect(range.headers.get("cache-control")).toBe(IMMUTABLE);
+  const bare = await fetch(`${origin}${PATH.slice(0, -1)}?view=table`, { redirect: "manual" });
+  expect(bare.status).toBe(301);
+  const to = new URL(bare.headers.get("location"), origin);
+  expect(to.pathname + to.search).toBe(`${PATH}?view=table`);
 });
