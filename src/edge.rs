@@ -19,6 +19,7 @@ mod host {
 
     use crate::chart::scale::YScale;
     use crate::content::Chart;
+    use crate::view_state::ViewState;
 
     /// The host draws nothing: the prerendered page shows the static chart.
     pub fn drive_chart(
@@ -57,7 +58,7 @@ mod host {
 
     pub fn copy_png(_chart: &'static Chart, _scale: YScale) {}
 
-    pub fn share_view(_points: usize) {}
+    pub fn share_view(_view: ViewState) {}
 
     pub fn toggle_full_screen() {}
 }

@@ -5,12 +5,12 @@ use crate::chart::scale::YScale;
 use crate::embed::{folder_of, EMBED_PAGE};
 use crate::view_state::ViewState;
 
-/// The article's link with the view the URL carries now (`location`'s origin, path and
-/// query). From the embed page (`embed.html`, or `?embed`) it is the article's own page: a
-/// reader who follows a shared link gets the article around the chart. Only the view's own
-/// parameters are kept (`ViewState`): anything else in the query, hostile or not, is dropped,
-/// and so is the hash.
-pub fn share_link(origin: &str, path: &str, query: &str, points: usize) -> String {
+/// The article's link with the reader's `view` (origin and path: `location`'s). From the embed
+/// page (`embed.html`, or `?embed`) it is the article's own page: a reader who follows a shared
+/// link gets the article around the chart. The view comes from the app, not the URL: the embed
+/// never writes its view there, and the article writes the point a moment later. Nothing of
+/// the query the page was opened with, hostile or not, nor the hash, goes into the link.
+pub fn share_link(origin: &str, path: &str, view: ViewState) -> String {
     let folder = folder_of(path);
     let page = if path[folder.len().min(path.len())..] == *EMBED_PAGE {
         folder
@@ -19,7 +19,7 @@ pub fn share_link(origin: &str, path: &str, query: &str, points: usize) -> Strin
     };
     let view = ViewState {
         embed: false,
-        ..ViewState::from_query(query, points)
+        ..view
     };
     [origin, page, &view.to_query()].concat()
 }
@@ -48,57 +48,57 @@ pub fn image_file_name(slug: &str, scale: YScale, kind: ImageFile) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::view_state::View;
 
     const ORIGIN: &str = "https://example.org";
 
+    /// The view of `?view=table&point=2`, as the app holds it.
+    const TABLE_AT_2: ViewState = ViewState {
+        view: View::Table,
+        scale: YScale::Linear,
+        point: Some(1),
+        embed: false,
+    };
+    const LOG: ViewState = ViewState {
+        view: View::Chart,
+        scale: YScale::Log,
+        point: None,
+        embed: false,
+    };
+
     #[test]
-    fn the_link_keeps_the_view_of_the_url() {
+    fn the_link_carries_the_readers_view() {
         assert_eq!(
-            share_link(ORIGIN, "/news/a-way-out/", "?view=table&point=2", 3),
+            share_link(ORIGIN, "/news/a-way-out/", TABLE_AT_2),
             "https://example.org/news/a-way-out/?view=table&point=2"
         );
         assert_eq!(
-            share_link(ORIGIN, "/index.html", "?scale=log", 3),
+            share_link(ORIGIN, "/index.html", LOG),
             "https://example.org/index.html?scale=log"
         );
-        assert_eq!(share_link(ORIGIN, "/", "", 3), "https://example.org/");
-    }
-
-    #[test]
-    fn from_an_embed_the_link_is_the_article_page() {
         assert_eq!(
-            share_link(ORIGIN, "/news/embed.html", "?scale=log&point=3", 3),
-            "https://example.org/news/?scale=log&point=3"
-        );
-        assert_eq!(
-            share_link(ORIGIN, "/news/", "?embed&view=table", 3),
-            "https://example.org/news/?view=table"
-        );
-        assert_eq!(
-            share_link(ORIGIN, "/news/not-embed.html", "", 3),
-            "https://example.org/news/not-embed.html"
-        );
-    }
-
-    #[test]
-    fn anything_but_the_view_is_dropped() {
-        assert_eq!(
-            share_link(
-                ORIGIN,
-                "/",
-                "?utm_source=x&view=<script>&point=9&scale=log",
-                3
-            ),
-            "https://example.org/?scale=log"
-        );
-        assert_eq!(
-            share_link(
-                ORIGIN,
-                "/",
-                &format!("?view=table&x={}", "%".repeat(500)),
-                3
-            ),
+            share_link(ORIGIN, "/", ViewState::default()),
             "https://example.org/"
+        );
+    }
+
+    #[test]
+    fn from_an_embed_the_link_is_the_article_page_with_the_view() {
+        let embedded = |view| ViewState {
+            embed: true,
+            ..view
+        };
+        assert_eq!(
+            share_link(ORIGIN, "/news/embed.html", embedded(LOG)),
+            "https://example.org/news/?scale=log"
+        );
+        assert_eq!(
+            share_link(ORIGIN, "/news/", embedded(TABLE_AT_2)),
+            "https://example.org/news/?view=table&point=2"
+        );
+        assert_eq!(
+            share_link(ORIGIN, "/news/not-embed.html", ViewState::default()),
+            "https://example.org/news/not-embed.html"
         );
     }
 

@@ -52,9 +52,24 @@ test.describe("Share", () => {
   test("from the embed page, the link is the article's, with the view", async ({ page, context, baseURL }) => {
     await allowClipboard(context);
     await openChart(page, "/embed.html?view=table&utm_source=x");
-    await button(page, "Share").click();
-    await expect(page.locator(".action-status")).toHaveText("Copied: the link to this view of the chart.");
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/?view=table`);
+    // By keyboard, the mouse out of the way: a page scrolled under a resting mouse moves it over
+    // the chart or off it, and a mouse leaving the chart clears the selection.
+    const shares = async (link) => {
+      await page.evaluate(() => navigator.clipboard.writeText(""));
+      await button(page, "Share").focus();
+      await page.keyboard.press("Enter");
+      await expect(page.locator(".action-status")).toHaveText("Copied: the link to this view of the chart.");
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    };
+    await shares(`${baseURL}/?view=table`);
+    // The view the reader then chooses, which the embed keeps out of its own URL.
+    await button(page, "Chart").click();
+    await button(page, "Logarithmic").click();
+    await page.mouse.move(0, 0);
+    await page.locator(CHART_FOCUS).focus();
+    await page.keyboard.press("End");
+    await shares(`${baseURL}/?scale=log&point=3`);
+    expect(page.url()).toContain("/embed.html?view=table&utm_source=x");
   });
 
   test("where the clipboard refuses, the link is shown to copy by hand", async ({ page, baseURL }) => {

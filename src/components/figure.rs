@@ -135,7 +135,12 @@ pub fn ChartIsland(
             <PlayButton chart selected />
             // Says the selected point; written by the browser.
             <p id="chart-live" class="visually-hidden supplemental" aria-live="polite" aria-atomic="true"></p>
-            <FigureActions chart log_scale=log_scale.read_only() />
+            <FigureActions
+                chart
+                log_scale=log_scale.read_only()
+                table_shown=table_shown.read_only()
+                selected=selected.read_only()
+            />
         </div>
     }
 }

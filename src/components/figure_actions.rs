@@ -5,6 +5,7 @@ use crate::chart::scale::YScale;
 use crate::content::Chart;
 use crate::edge;
 use crate::share::ImageFile;
+use crate::view_state::{View, ViewState};
 
 /// One row of actions under the chart: "Get the data" and "Download image" (PNG and SVG: plain
 /// links to files made at build time, so they work without the app), "Copy image", "Share",
@@ -16,9 +17,19 @@ pub fn FigureActions(
     chart: &'static Chart,
     /// The images are of the logarithmic scale, as the reader sees it.
     log_scale: ReadSignal<bool>,
+    /// The table is shown instead of the chart (for the shared link).
+    table_shown: ReadSignal<bool>,
+    /// The selected point (for the shared link).
+    selected: ReadSignal<Option<usize>>,
 ) -> impl IntoView {
     let (csv_href, csv_name) = csv_link();
     let scale = move || YScale::logarithmic_if(log_scale.get_untracked());
+    let view = move || ViewState {
+        view: View::table_if(table_shown.get_untracked()),
+        scale: scale(),
+        point: selected.get_untracked(),
+        embed: false,
+    };
     view! {
         <div class="chart-actions supplemental">
             <a class="action" href=csv_href download=csv_name>
@@ -36,7 +47,7 @@ pub fn FigureActions(
             <button
                 type="button"
                 class="action needs-js"
-                on:click=on_press(move |_| edge::share_view(chart.points.len()))
+                on:click=on_press(move |_| edge::share_view(view()))
             >
                 "Share"
             </button>

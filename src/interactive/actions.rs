@@ -14,6 +14,7 @@ use crate::chart::theme::Theme;
 use crate::content::Chart;
 use crate::embed::{embed_snippet, folder_of, EmbedOptions};
 use crate::share::{image_file_name, share_link, ImageFile};
+use crate::view_state::ViewState;
 
 #[wasm_bindgen]
 extern "C" {
@@ -36,15 +37,13 @@ pub fn copy_png(chart: &'static Chart, scale: YScale) {
     );
 }
 
-/// "Share": the link to the reader's view of a chart of `points` points, to the system's share
-/// sheet or the clipboard.
-pub fn share_view(points: usize) {
+/// "Share": the link to the reader's `view`, to the system's share sheet or the clipboard.
+pub fn share_view(view: ViewState) {
     let location = window().location();
     let link = share_link(
         &location.origin().unwrap_or_default(),
         &location.pathname().unwrap_or_default(),
-        &location.search().unwrap_or_default(),
-        points,
+        view,
     );
     act("share", &link);
 }
