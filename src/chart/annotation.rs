@@ -32,6 +32,19 @@ impl Band {
         self.top + (INSET * ratio).round() as i32
     }
 
+    /// The box the label's `lines` take from `top` (left, top, width, height), in backend
+    /// pixels (`ratio` per CSS pixel): as wide as its longest line is counted.
+    pub fn label_box(&self, lines: &[&str], top: i32, ratio: f64) -> (i32, i32, i32, i32) {
+        let px = |css: f64| (css * ratio).round() as i32;
+        let longest = lines.iter().map(|line| line.chars().count()).max();
+        (
+            self.left + px(INSET),
+            top,
+            px(longest.unwrap_or(0) as f64 * CHAR_WIDTH),
+            px(LINE_HEIGHT * lines.len() as f64),
+        )
+    }
+
     /// The top of the first of the label's `lines`, in backend pixels (`ratio` per CSS pixel),
     /// over the line through `points`.
     pub fn label_top(&self, lines: &[&str], points: &[(i32, i32)], ratio: f64) -> i32 {

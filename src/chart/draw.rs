@@ -85,6 +85,8 @@ pub struct Geometry {
     pub points: Vec<(f64, f64)>,
     /// The bottom edge of the plot (the x axis).
     pub plot_bottom: f64,
+    /// The annotation label's box (left, top, width, height), if the band is on the axis.
+    pub label: Option<(f64, f64, f64, f64)>,
 }
 
 /// Draws the chart on `area`. The selection is not part of it: the browser marks the selected
@@ -208,6 +210,9 @@ pub fn draw<DB: DrawingBackend>(
         ))?;
     }
 
+    let label_box = band_label
+        .as_ref()
+        .map(|(band, label_top, lines)| band.label_box(lines, *label_top, l.ratio));
     if let Some((band, top, lines)) = band_label {
         let height = l.px(LINE_HEIGHT * lines.len() as f64);
         if top != band.label_top_at_top(l.ratio) {
@@ -303,6 +308,10 @@ pub fn draw<DB: DrawingBackend>(
             .map(|&(x, y)| (f64::from(x + left), f64::from(y + top)))
             .collect(),
         plot_bottom: f64::from(bottom + top),
+        label: label_box.map(|(x, y, width, height)| {
+            let (x, y) = (f64::from(x + left), f64::from(y + top));
+            (x, y, f64::from(width), f64::from(height))
+        }),
     })
 }
 
@@ -517,6 +526,31 @@ mod backend_tests {
     }
 
     #[test]
+    fn the_geometry_holds_the_box_the_annotation_label_is_drawn_in() {
+        // At the band's top (640 px) and at its bottom, on two lines (248 px).
+        for (width, height) in [(640, 360), (248, 207)] {
+            let mut svg = String::new();
+            let layout = Layout::new(f64::from(width), 1.0);
+            let geometry = {
+                let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+                draw(&area, &Frame { layout, ..frame() }).unwrap()
+            };
+            let lines = label_lines(&CHART.annotation, layout.compact);
+            let (x, y, box_width, box_height) = geometry.label.unwrap();
+            let first = text_positions(&svg, lines[0])[0];
+            assert_eq!(
+                (x, y),
+                (f64::from(first.0), f64::from(first.1)),
+                "{width} px"
+            );
+            // Its lines' height, and as wide as the longest is counted (6.8 px a character).
+            assert_eq!(box_height, 17.0 * lines.len() as f64, "{width} px");
+            let longest = lines.iter().map(|l| l.chars().count()).max().unwrap();
+            assert_eq!(box_width, (longest as f64 * 6.8).round(), "{width} px");
+        }
+    }
+
+    #[test]
     fn drawing_on_a_lower_sub_area_shifts_everything_by_its_offset() {
         let mut alone = String::new();
         let alone_positions = {
@@ -536,6 +570,8 @@ mod backend_tests {
             alone_positions.plot_bottom + 100.0,
             stacked_positions.plot_bottom
         );
+        let (x, y, width, height) = alone_positions.label.unwrap();
+        assert_eq!(stacked_positions.label, Some((x, y + 100.0, width, height)));
         // The top y tick, a year, the last and the first value: whatever the content file.
         let labels = [
             CHART.axes.linear.ticks.last().unwrap().label.to_string(),

@@ -4,6 +4,7 @@
 //! The tooltip goes where it covers no point, no point's selection ring and no value label
 //! (a reader who taps a point must still see it and its number), and stays inside the chart
 //! box: above or below the point, centred on it as far as the box allows, else beside it.
+//! Where it can, it also leaves the annotation's label readable.
 
 use super::draw::{HALO_RADIUS, LABEL_GAP, TEXT_SIZE};
 
@@ -33,6 +34,8 @@ impl Rect {
 /// 0.7 em in the usual system fonts), and its height, both with a little to spare.
 const LABEL_CHAR_WIDTH: f64 = 10.0;
 const LABEL_HEIGHT: f64 = TEXT_SIZE + 2.0;
+/// Air kept either side of a value label, so no tooltip edge crowds its digits.
+const LABEL_SPARE: f64 = 2.0;
 
 /// Space between the tooltip and what it keeps clear of.
 const GAP: f64 = 6.0;
@@ -41,7 +44,7 @@ const GAP: f64 = 6.0;
 /// and its value label of `label_chars` characters, centred above it (`chart::draw`).
 pub fn keep_clear(point: (f64, f64), label_chars: usize) -> Rect {
     let (x, y) = point;
-    let half_width = HALO_RADIUS.max(label_chars as f64 * LABEL_CHAR_WIDTH / 2.0);
+    let half_width = HALO_RADIUS.max(label_chars as f64 * LABEL_CHAR_WIDTH / 2.0 + LABEL_SPARE);
     let top = y - HALO_RADIUS - LABEL_GAP - LABEL_HEIGHT;
     Rect {
         x: x - half_width,
@@ -65,16 +68,18 @@ pub struct Placement {
 
 impl Placement {
     /// For the point at `point` (which `clear[selected]` surrounds) over a plot whose x axis is
-    /// at `axis_y`, in a box of `size`, with a tooltip of `tooltip` (width, height) and every
-    /// point's `keep_clear` box in `clear`. The first of above, below, left and right of the
-    /// point (below first in the box's top part) that covers nothing and fits the box wins;
-    /// if none does, the one that covers least.
+    /// at `axis_y`, in a box of `size`, with a tooltip of `tooltip` (width, height), every
+    /// point's `keep_clear` box in `clear` and the annotation's `label`. The first of above,
+    /// below, left and right of the point (below first in the box's top part) that covers
+    /// nothing and fits the box wins; if none does, the one that covers least of the points
+    /// and leaves the box least, and of those the one that covers least of the label.
     pub fn new(
         point: (f64, f64),
         axis_y: f64,
         size: (f64, f64),
         tooltip: (f64, f64),
         clear: &[Rect],
+        label: Option<Rect>,
     ) -> Placement {
         let (x, y) = point;
         let (width, height) = size;
@@ -114,8 +119,8 @@ impl Placement {
         } else {
             [above, below, left, right]
         };
-        // What a place costs: the area it covers of what must stay clear, and the area of the
-        // tooltip outside the box.
+        // What a place costs: first the area it covers of what must stay clear and the area
+        // of the tooltip outside the box; then the area it covers of the label.
         let cost = |r: &Rect| {
             let covered: f64 = clear.iter().map(|c| r.overlap(c)).sum();
             let inside = r.overlap(&Rect {
@@ -124,16 +129,17 @@ impl Placement {
                 width,
                 height,
             });
-            covered + (r.area() - inside)
+            let label = label.map_or(0.0, |label| r.overlap(&label));
+            (covered + (r.area() - inside), label)
         };
         let mut best = order[0];
-        let mut best_cost = f64::INFINITY;
+        let mut best_cost = (f64::INFINITY, f64::INFINITY);
         for candidate in order {
             let c = cost(&candidate);
             if c < best_cost {
                 (best, best_cost) = (candidate, c);
             }
-            if c <= 0.0 {
+            if c == (0.0, 0.0) {
                 break;
             }
         }
@@ -173,25 +179,26 @@ mod tests {
     #[test]
     fn the_keep_clear_box_holds_the_ring_and_the_label() {
         // Ring: 9 px round the centre (18 px, less than the label's width); label: 2 × 10 px
-        // wide, 16 px high, 3 px above the ring: from 100 - 9 - 3 - 16 = 72 to 100 + 9.
+        // wide and 2 px of air either side, 16 px high, 3 px above the ring: from
+        // 100 - 9 - 3 - 16 = 72 to 100 + 9.
         assert_eq!(
             keep_clear((100.0, 100.0), 2),
             Rect {
-                x: 90.0,
+                x: 88.0,
                 y: 72.0,
-                width: 20.0,
+                width: 24.0,
                 height: 37.0
             }
         );
         // A wider label widens it: "1,520" is 5 characters.
-        assert_eq!(keep_clear((100.0, 100.0), 5).width, 50.0);
+        assert_eq!(keep_clear((100.0, 100.0), 5).width, 54.0);
     }
 
     #[test]
     fn on_a_phone_no_tooltip_covers_a_point_or_a_label_or_leaves_the_box() {
         let clear = clear();
         for (i, &point) in POINTS.iter().enumerate() {
-            let place = Placement::new(point, 260.0, PHONE, TOOLTIP, &clear);
+            let place = Placement::new(point, 260.0, PHONE, TOOLTIP, &clear, None);
             let tip = tooltip_box(&place, TOOLTIP);
             for (j, c) in clear.iter().enumerate() {
                 assert_eq!(tip.overlap(c), 0.0, "point {i}'s tooltip covers point {j}");
@@ -211,21 +218,50 @@ mod tests {
     fn each_point_gets_the_place_worked_out_by_hand() {
         let clear = clear();
         let at = |i: usize| {
-            let place = Placement::new(POINTS[i], 260.0, PHONE, TOOLTIP, &clear);
+            let place = Placement::new(POINTS[i], 260.0, PHONE, TOOLTIP, &clear, None);
             tooltip_box(&place, TOOLTIP)
         };
-        // Label boxes: 15 → 40–60 × 188–225; 35 → 162–182 × 132–169; 74 → 286–306 × 22–59.
+        // Label boxes: 15 → 38–62 × 188–225; 35 → 160–184 × 132–169; 74 → 284–308 × 22–59.
         // 15, low: above (0–196 × 102–182, pushed right to the box's edge) would cover 35's
-        // box, below leaves the box (231 + 80 > 286), left too; right of its box: x 60 + 6,
+        // box, below leaves the box (231 + 80 > 286), left too; right of its box: x 62 + 6,
         // centred in height (216 - 40).
-        assert_eq!((at(0).x, at(0).y), (66.0, 176.0));
+        assert_eq!((at(0).x, at(0).y), (68.0, 176.0));
         // 35: above, centred (172 - 98), its bottom 6 px over its label (132 - 6 - 80): the
-        // tooltip ends at x 270, before 74's box (286).
+        // tooltip ends at x 270, before 74's box (284).
         assert_eq!((at(1).x, at(1).y), (74.0, 46.0));
         // 74, in the top part: below (147–343 × 65–145) would cover 35's box, above leaves
-        // the box; left of its box (286 - 6 - 196), centred in height as far as the box allows
+        // the box; left of its box (284 - 6 - 196), centred in height as far as the box allows
         // (50 - 40).
-        assert_eq!((at(2).x, at(2).y), (84.0, 10.0));
+        assert_eq!((at(2).x, at(2).y), (82.0, 10.0));
+    }
+
+    #[test]
+    fn the_label_is_left_readable_where_a_place_clear_of_the_points_allows() {
+        let clear = clear();
+        let place = |i: usize, label| {
+            let place = Placement::new(POINTS[i], 260.0, PHONE, TOOLTIP, &clear, label);
+            let tip = tooltip_box(&place, TOOLTIP);
+            (tip.x, tip.y)
+        };
+        // 35's tooltip above (74–270 × 46–126) would cover a label at 170–260 × 60–94; below
+        // (from its box's bottom, 169 + 6, to 255) covers nothing and stays in the box.
+        let label = Rect {
+            x: 170.0,
+            y: 60.0,
+            width: 90.0,
+            height: 34.0,
+        };
+        assert_eq!(place(1, Some(label)), (74.0, 175.0));
+        // 74's: every place clear of the points and inside the box (left of it, 82–278 ×
+        // 10–90) covers a label at 166–241 × 40–74: the points win, the label is covered.
+        let label = Rect {
+            x: 166.0,
+            y: 40.0,
+            width: 75.0,
+            height: 34.0,
+        };
+        assert_eq!(place(2, Some(label)), place(2, None));
+        assert_eq!(place(2, None), (82.0, 10.0));
     }
 
     #[test]
@@ -233,11 +269,18 @@ mod tests {
         // A wide box, a point in the middle with others straight above and below it.
         let points = [(300.0, 150.0), (300.0, 80.0), (300.0, 220.0)];
         let clear: Vec<Rect> = points.iter().map(|&p| keep_clear(p, 2)).collect();
-        let place = Placement::new(points[0], 280.0, (600.0, 300.0), (150.0, 60.0), &clear);
+        let place = Placement::new(
+            points[0],
+            280.0,
+            (600.0, 300.0),
+            (150.0, 60.0),
+            &clear,
+            None,
+        );
         // Above would cover the box of the point at 80 (its bottom at 89; above spans 56–116),
-        // below the one at 220 (from 192; below spans 165–225). Left of the point's box (290)
-        // with the gap: right edge at 284, centred in height (150 - 30).
-        assert_eq!(place.tooltip, (284.0 - 150.0 - 300.0, 120.0 - 150.0));
+        // below the one at 220 (from 192; below spans 165–225). Left of the point's box (288)
+        // with the gap: right edge at 282, centred in height (150 - 30).
+        assert_eq!(place.tooltip, (282.0 - 150.0 - 300.0, 120.0 - 150.0));
     }
 
     #[test]
@@ -245,7 +288,14 @@ mod tests {
         // A box hardly bigger than the tooltip: something must give; the result stays finite
         // and the least covering of the four.
         let clear = vec![keep_clear((50.0, 50.0), 2)];
-        let place = Placement::new((50.0, 50.0), 90.0, (100.0, 100.0), (90.0, 60.0), &clear);
+        let place = Placement::new(
+            (50.0, 50.0),
+            90.0,
+            (100.0, 100.0),
+            (90.0, 60.0),
+            &clear,
+            None,
+        );
         let tip = tooltip_box(&place, (90.0, 60.0));
         // Above leaves the box by 44 px × 90, left and right by 56 px × 60, below by 25 × 90:
         // below, centred as far as the box allows (100 - 90 = 10 at most, 50 - 45 = 5).
@@ -255,10 +305,24 @@ mod tests {
 
     #[test]
     fn the_guide_runs_from_the_point_down_to_the_axis() {
-        let place = Placement::new((300.0, 100.0), 280.0, (600.0, 300.0), (100.0, 50.0), &[]);
+        let place = Placement::new(
+            (300.0, 100.0),
+            280.0,
+            (600.0, 300.0),
+            (100.0, 50.0),
+            &[],
+            None,
+        );
         assert_eq!((place.x, place.y, place.guide), (300.0, 100.0, 180.0));
         // A point on the axis has no guide.
-        let on_axis = Placement::new((300.0, 280.0), 280.0, (600.0, 300.0), (100.0, 50.0), &[]);
+        let on_axis = Placement::new(
+            (300.0, 280.0),
+            280.0,
+            (600.0, 300.0),
+            (100.0, 50.0),
+            &[],
+            None,
+        );
         assert_eq!(on_axis.guide, 0.0);
     }
 }

@@ -19,6 +19,8 @@ pub struct Selected {
     pub size: (f64, f64),
     /// What the tooltip must not cover: each point's `chart::marker::keep_clear` box.
     pub clear: Vec<Rect>,
+    /// The annotation label's box, which it covers only where it must.
+    pub label: Option<Rect>,
     pub words: &'static PointWords,
 }
 
@@ -74,6 +76,7 @@ impl MarkerParts {
             selected.size,
             size,
             &selected.clear,
+            selected.label,
         );
         let marker = self.marker.style();
         let _ = marker.set_property("left", &px(place.x));

@@ -108,6 +108,8 @@ struct Drawn {
     /// What the tooltip must not cover: each point's `chart::marker::keep_clear` box, in CSS
     /// pixels. Made with the drawing, not on every hover.
     clear: Vec<Rect>,
+    /// The annotation label's box, in CSS pixels: the tooltip leaves it readable where it can.
+    label: Option<Rect>,
     /// The rest of what it was drawn with; `None` before the first draw.
     look: Option<Look>,
 }
@@ -197,11 +199,18 @@ pub fn drive_chart(
                     keep_clear((x / ratio, y / ratio), thousands(point.value).len())
                 })
                 .collect();
+            let label = geometry.label.map(|(x, y, width, height)| Rect {
+                x: x / ratio,
+                y: y / ratio,
+                width: width / ratio,
+                height: height / ratio,
+            });
             drawn.set(Drawn {
                 geometry,
                 css,
                 ratio,
                 clear,
+                label,
                 look: Some(look),
             });
             canvas::first_draw_done(&canvas);
@@ -254,6 +263,7 @@ pub fn drive_chart(
                     axis_y: d.geometry.plot_bottom / d.ratio,
                     size: d.css,
                     clear: d.clear.clone(),
+                    label: d.label,
                     words,
                 })
             })
