@@ -154,8 +154,14 @@ pub fn growth_note(points: &[Point]) -> String {
 fn growth_sentence(from: &Point, to: &Point) -> Option<String> {
     let factor = annual_factor(from, to)?;
     let percent = round_half_away((factor - 1.0) * 100.0);
+    // Over one year (to within half a month) the factor is that year's, not an average.
+    let (rate, per) = if (years_between(from, to) - 1.0).abs() < 1.0 / 24.0 {
+        ("in a year", "")
+    } else {
+        ("a year on average", " a year")
+    };
     let mut sentence = format!(
-        "From {} to {}: ×{} a year on average ({}{}% a year",
+        "From {} to {}: ×{} {rate} ({}{}%{per}",
         from.period,
         to.period,
         one_decimal(factor),
@@ -302,8 +308,8 @@ mod tests {
         assert_eq!(
             growth_note(&points),
             "From 2020 to late 2022: ×1.9 a year on average (+95% a year, doubling in about \
-             12 months; approximate). From 2020 to 2021: ×2.0 a year on average (+100% a year, \
-             doubling in about 12 months)."
+             12 months; approximate). From 2020 to 2021: ×2.0 in a year (+100%, doubling in \
+             about 12 months)."
         );
     }
 
@@ -322,8 +328,8 @@ mod tests {
         assert_eq!(
             growth_note(&series()),
             "From early 2013 to February 2015: ×2.2 a year on average (+122% a year, doubling \
-             in about 10 months; approximate). From February 2014 to February 2015: ×2.1 a year \
-             on average (+111% a year, doubling in about 11 months)."
+             in about 10 months; approximate). From February 2014 to February 2015: ×2.1 in a \
+             year (+111%, doubling in about 11 months)."
         );
     }
 
