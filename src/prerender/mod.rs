@@ -195,8 +195,10 @@ fn wrap_words<E>(
 }
 
 /// The embed version of a finished page: the same document, showing only the figure from the
-/// first paint (`html.embed` in the CSS), kept out of search results, with a link to the whole
-/// article at the end of the figure's caption.
+/// first paint (`html.embed` in the CSS), with a link to the whole article at the end of the
+/// figure's caption. Kept out of search results on its own, but indexed as part of a partner's
+/// page that embeds it (Google's `indexifembedded`); without the article's canonical link, which
+/// search engines read as a signal contrary to `noindex`.
 pub fn embed_page(page: &str) -> Result<String, String> {
     const HTML: &str = r#"<html lang="en">"#;
     const CAPTION_END: &str = "</figcaption>";
@@ -205,11 +207,18 @@ pub fn embed_page(page: &str) -> Result<String, String> {
             return Err(format!("index.html must contain `{marker}` exactly once"));
         }
     }
+    let canonical = page
+        .find(r#"<link rel="canonical""#)
+        .and_then(|start| Some(start..start + page[start..].find('>')? + 1));
+    let page = match canonical {
+        Some(tag) => [&page[..tag.start], &page[tag.end..]].concat(),
+        None => page.to_string(),
+    };
     Ok(page
         .replacen(HTML, r#"<html lang="en" class="embed">"#, 1)
         .replacen(
             "</head>",
-            r#"<meta name="robots" content="noindex"></head>"#,
+            r#"<meta name="robots" content="noindex, indexifembedded"></head>"#,
             1,
         )
         .replacen(
@@ -497,7 +506,7 @@ mod tests {
         let page = fill_template(TEMPLATE, NO_SITE).unwrap();
         let embed = embed_page(&page).unwrap();
         assert!(embed.starts_with(r#"<html lang="en" class="embed"><head>"#));
-        assert!(embed.contains(r#"<meta name="robots" content="noindex"></head>"#));
+        assert!(embed.contains(r#"<meta name="robots" content="noindex, indexifembedded"></head>"#));
         let link = concat!(
             r#"<p class="full-article"><a href="./" target="_top">"#,
             "Read the full article: Members asking for help to leave their biker gangs</a></p>",
@@ -507,10 +516,35 @@ mod tests {
         assert_eq!(
             embed
                 .replace(r#" class="embed""#, "")
-                .replace(r#"<meta name="robots" content="noindex">"#, "")
+                .replace(
+                    r#"<meta name="robots" content="noindex, indexifembedded">"#,
+                    ""
+                )
                 .replace(link, "</figcaption>"),
             page
         );
+    }
+
+    #[test]
+    fn the_embed_page_has_no_canonical_link_beside_its_noindex() {
+        let site = SiteUrl::parse("https://example.org/news/2015/a-way-out/").unwrap();
+        let page = fill_template(
+            TEMPLATE,
+            Sharing {
+                site: Some(&site),
+                ..NO_SITE
+            },
+        )
+        .unwrap();
+        let canonical = r#"<link rel="canonical" href="https://example.org/news/2015/a-way-out/">"#;
+        assert_eq!(page.matches(canonical).count(), 1);
+        let embed = embed_page(&page).unwrap();
+        assert!(!embed.contains("canonical"), "{embed}");
+        // Everything else of the head stays: the sharing tags and the oEmbed link.
+        assert!(embed.contains(
+            r#"<meta property="og:url" content="https://example.org/news/2015/a-way-out/">"#
+        ));
+        assert!(embed.contains("application/json+oembed"));
     }
 
     #[test]
