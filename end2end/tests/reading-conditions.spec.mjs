@@ -264,7 +264,7 @@ test.describe("on a phone", () => {
     }
   });
 
-  test("the tooltip stays through a second tap on its point, and a tap outside the chart closes it", async ({ page }) => {
+  test("the tooltip stays through a second tap on its point and a tap on the chart's controls, and a tap outside closes it", async ({ page }) => {
     await openChart(page);
     await page.locator("#chart").scrollIntoViewIfNeeded();
     await focusChart(page);
@@ -279,7 +279,14 @@ test.describe("on a phone", () => {
       await expect(tooltip.locator(".tooltip-value")).toHaveText(`${VALUES.at(-1)} ${unit}`);
       await expect(tooltip).toBeVisible();
     }
-    // On the chart's title, outside the chart itself.
+    // On a control of the chart (Share's link must keep the point): the point stays.
+    const chartButton = page.locator(".segmented button", { hasText: /^Chart$/ });
+    await chartButton.scrollIntoViewIfNeeded();
+    const button = await chartButton.boundingBox();
+    await page.touchscreen.tap(button.x + button.width / 2, button.y + button.height / 2);
+    await expect(page.locator("#chart-live")).toContainText(`${VALUES.at(-1)} ${unit}`);
+    // On the chart's title, outside the chart and its controls.
+    await page.locator("#chart-title").scrollIntoViewIfNeeded();
     const title = await page.locator("#chart-title").boundingBox();
     await page.touchscreen.tap(title.x + 10, title.y + title.height / 2);
     await expect(tooltip).toBeHidden();

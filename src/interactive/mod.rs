@@ -126,7 +126,8 @@ struct Look {
 /// when its size, the pixel ratio, the colour scheme, the scale, the entrance animation or
 /// printing changes; fills the marker and tooltip for the selected point. Returns the pointer
 /// handlers: moving or pressing selects the nearest point, a mouse leaving clears it (and a
-/// finger's or pen's tap outside the chart, through a listener on the document). The
+/// finger's or pen's tap outside the chart and its controls, through a listener on the
+/// document). The
 /// marker is HTML above the canvas: moving the selection never redraws the canvas.
 pub fn drive_chart(
     chart: &'static Chart,
@@ -235,7 +236,8 @@ pub fn drive_chart(
             selected.set(None);
         }
     };
-    // A finger or a pen never leaves: their tap anywhere outside the chart clears it.
+    // A finger or a pen never leaves: their tap outside the chart and its controls clears it
+    // (a tap on "Share" keeps the point in the link).
     hooks::listen(&document(), "pointerdown", move |ev| {
         let Some(ev) = ev.dyn_ref::<PointerEvent>() else {
             return;
@@ -243,7 +245,7 @@ pub fn drive_chart(
         let outside = ev
             .target()
             .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-            .is_none_or(|target| matches!(target.closest(".chart-focus"), Ok(None)));
+            .is_none_or(|target| matches!(target.closest(".chart-island"), Ok(None)));
         if ev.pointer_type() != "mouse" && outside && selected.get_untracked().is_some() {
             selected.set(None);
         }
