@@ -9,6 +9,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::annotation::{Band, INSET, LINE_HEIGHT};
+use super::marker::Rect;
 use super::scale::YScale;
 use super::theme::{Palette, FONT_FAMILY};
 use crate::content::{Annotation, Axes, Point};
@@ -85,8 +86,8 @@ pub struct Geometry {
     pub points: Vec<(f64, f64)>,
     /// The bottom edge of the plot (the x axis).
     pub plot_bottom: f64,
-    /// The annotation label's box (left, top, width, height), if the band is on the axis.
-    pub label: Option<(f64, f64, f64, f64)>,
+    /// The annotation label's box, if the band is on the axis.
+    pub label: Option<Rect>,
 }
 
 /// Draws the chart on `area`. The selection is not part of it: the browser marks the selected
@@ -308,9 +309,11 @@ pub fn draw<DB: DrawingBackend>(
             .map(|&(x, y)| (f64::from(x + left), f64::from(y + top)))
             .collect(),
         plot_bottom: f64::from(bottom + top),
-        label: label_box.map(|(x, y, width, height)| {
-            let (x, y) = (f64::from(x + left), f64::from(y + top));
-            (x, y, f64::from(width), f64::from(height))
+        label: label_box.map(|(x, y, width, height)| Rect {
+            x: f64::from(x + left),
+            y: f64::from(y + top),
+            width: f64::from(width),
+            height: f64::from(height),
         }),
     })
 }
@@ -536,17 +539,17 @@ mod backend_tests {
                 draw(&area, &Frame { layout, ..frame() }).unwrap()
             };
             let lines = label_lines(&CHART.annotation, layout.compact);
-            let (x, y, box_width, box_height) = geometry.label.unwrap();
+            let label = geometry.label.unwrap();
             let first = text_positions(&svg, lines[0])[0];
             assert_eq!(
-                (x, y),
+                (label.x, label.y),
                 (f64::from(first.0), f64::from(first.1)),
                 "{width} px"
             );
             // Its lines' height, and as wide as the longest is counted (6.8 px a character).
-            assert_eq!(box_height, 17.0 * lines.len() as f64, "{width} px");
+            assert_eq!(label.height, 17.0 * lines.len() as f64, "{width} px");
             let longest = lines.iter().map(|l| l.chars().count()).max().unwrap();
-            assert_eq!(box_width, (longest as f64 * 6.8).round(), "{width} px");
+            assert_eq!(label.width, (longest as f64 * 6.8).round(), "{width} px");
         }
     }
 
@@ -570,8 +573,14 @@ mod backend_tests {
             alone_positions.plot_bottom + 100.0,
             stacked_positions.plot_bottom
         );
-        let (x, y, width, height) = alone_positions.label.unwrap();
-        assert_eq!(stacked_positions.label, Some((x, y + 100.0, width, height)));
+        let label = alone_positions.label.unwrap();
+        assert_eq!(
+            stacked_positions.label,
+            Some(Rect {
+                y: label.y + 100.0,
+                ..label
+            })
+        );
         // The top y tick, a year, the last and the first value: whatever the content file.
         let labels = [
             CHART.axes.linear.ticks.last().unwrap().label.to_string(),

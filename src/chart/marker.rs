@@ -18,6 +18,16 @@ pub struct Rect {
 }
 
 impl Rect {
+    /// The same box with every length times `factor` (backend pixels to CSS pixels, say).
+    pub fn scaled(self, factor: f64) -> Rect {
+        Rect {
+            x: self.x * factor,
+            y: self.y * factor,
+            width: self.width * factor,
+            height: self.height * factor,
+        }
+    }
+
     fn area(&self) -> f64 {
         self.width.max(0.0) * self.height.max(0.0)
     }

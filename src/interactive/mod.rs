@@ -108,8 +108,6 @@ struct Drawn {
     /// What the tooltip must not cover: each point's `chart::marker::keep_clear` box, in CSS
     /// pixels. Made with the drawing, not on every hover.
     clear: Vec<Rect>,
-    /// The annotation label's box, in CSS pixels: the tooltip leaves it readable where it can.
-    label: Option<Rect>,
     /// The rest of what it was drawn with; `None` before the first draw.
     look: Option<Look>,
 }
@@ -127,8 +125,7 @@ struct Look {
 /// printing changes; fills the marker and tooltip for the selected point. Returns the pointer
 /// handlers: moving or pressing selects the nearest point, a mouse leaving clears it (and a
 /// finger's or pen's tap outside the chart and its controls, through a listener on the
-/// document). The
-/// marker is HTML above the canvas: moving the selection never redraws the canvas.
+/// document). The marker is HTML above the canvas: moving the selection never redraws it.
 pub fn drive_chart(
     chart: &'static Chart,
     chart_canvas: NodeRef<Canvas>,
@@ -200,18 +197,11 @@ pub fn drive_chart(
                     keep_clear((x / ratio, y / ratio), thousands(point.value).len())
                 })
                 .collect();
-            let label = geometry.label.map(|(x, y, width, height)| Rect {
-                x: x / ratio,
-                y: y / ratio,
-                width: width / ratio,
-                height: height / ratio,
-            });
             drawn.set(Drawn {
                 geometry,
                 css,
                 ratio,
                 clear,
-                label,
                 look: Some(look),
             });
             canvas::first_draw_done(&canvas);
@@ -242,11 +232,14 @@ pub fn drive_chart(
         let Some(ev) = ev.dyn_ref::<PointerEvent>() else {
             return;
         };
+        if ev.pointer_type() == "mouse" || selected.get_untracked().is_none() {
+            return;
+        }
         let outside = ev
             .target()
             .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
             .is_none_or(|target| matches!(target.closest(".chart-island"), Ok(None)));
-        if ev.pointer_type() != "mouse" && outside && selected.get_untracked().is_some() {
+        if outside {
             selected.set(None);
         }
     });
@@ -265,7 +258,7 @@ pub fn drive_chart(
                     axis_y: d.geometry.plot_bottom / d.ratio,
                     size: d.css,
                     clear: d.clear.clone(),
-                    label: d.label,
+                    label: d.geometry.label.map(|label| label.scaled(1.0 / d.ratio)),
                     words,
                 })
             })
