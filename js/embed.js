@@ -39,7 +39,8 @@
     }
     for (const frame of frames()) {
       // Through the style object, which a strict style-src allows (a style attribute it refuses).
-      if (from(event, frame)) frame.style.height = Math.ceil(data.height) + "px";
+      // Important: a theme's `iframe { height: auto !important }` would otherwise squash it.
+      if (from(event, frame)) frame.style.setProperty("height", Math.ceil(data.height) + "px", "important");
     }
   });
 

@@ -55,7 +55,7 @@ function startHost(ours) {
         "text/html",
         `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">` +
           `<meta name="viewport" content="width=device-width, initial-scale=1">` +
-          `<title>A partner's article</title><link rel="stylesheet" href="/host.css?w=${width}"></head>` +
+          `<title>A partner's article</title><link rel="stylesheet" href="/host.css${url.search}"></head>` +
           `<body><main><h1>A partner's article</h1><p>The partner's own words come before the chart.</p>` +
           `${code}<p>And after it.</p>` +
           `<iframe class="other" src="/other.html" title="Another site's box"></iframe>` +
@@ -64,7 +64,9 @@ function startHost(ours) {
       "/host.css": [
         "text/css",
         `body{margin:0;font:18px/1.5 Georgia,serif}main{width:${width}px;margin:0 auto}` +
-          `.other{display:block;width:100%;height:60px;border:0}`,
+          `.other{display:block;width:100%;height:60px;border:0}` +
+          // `&theme`: a theme's rule for "responsive embeds", as many have.
+          (url.searchParams.has("theme") ? `iframe{max-width:100%;height:auto!important}` : ""),
       ],
       "/other.html": ["text/html", `<!DOCTYPE html><html lang="en"><title>Other</title><p>Not ours.</p></html>`],
     };
@@ -173,6 +175,12 @@ for (const width of [320, 375, 768, 1000, 1280]) {
     if (width === 375 || width === 1280) await page.screenshot({ path: `${ARTIFACTS}embed-host-${width}.png`, fullPage: true });
   });
 }
+
+test("a theme's `iframe { height: auto !important }` does not squash the iframe: the host script's height wins", async ({ page }) => {
+  const { iframe, frame } = await openHost(page, 375, "/?w=375&theme");
+  await waitInteractive(frame);
+  expect(await expectFitted(iframe, frame)).toBeGreaterThan(600);
+});
 
 /** Where the source line ends, from the top of the embed document (CSS px). */
 const sourceBottom = (frame) =>
@@ -307,6 +315,20 @@ test("in an iframe the host sandboxes with scripts only, the app runs and the if
   await button(frame, "Copy image").click();
   await expect(frame.locator(".action-status")).toHaveText("Copied: the chart as an image.");
   expect(await page.evaluate(async () => (await navigator.clipboard.read())[0].types)).toContain("image/png");
+});
+
+// The sandbox docs/embedding.md gives for AMP: the downloads need `allow-downloads` (without it
+// Chromium refuses the CSV and opens the PNG and SVG in the iframe, in place of the chart).
+test("in an iframe sandboxed with the tokens the docs give, the downloads download", async ({ page }) => {
+  const tokens = "allow-scripts allow-same-origin allow-downloads allow-top-navigation-by-user-activation";
+  const { frame } = await openHost(page, 768, `/?w=768&sandbox=${encodeURIComponent(tokens)}`);
+  await waitInteractive(frame);
+  for (const [name, extension] of [["Get the data (CSV)", ".csv"], ["Download image (PNG)", ".png"]]) {
+    const [download] = await Promise.all([page.waitForEvent("download"), frame.getByRole("link", { name }).click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`\\${extension}$`));
+  }
+  expect(frame.url()).toMatch(/\/embed\.html$/);
+  await expect(button(frame, "Table")).toBeVisible();
 });
 
 // A partner's page that isolates itself (for SharedArrayBuffer, say) loads only files that allow
