@@ -58,7 +58,7 @@ http {
       include ${DEPLOY}way-out.conf;
       include ${DEPLOY}way-out-brotli.conf;
     }
-    location = ${PATH.slice(0, -1)} { return 301 $uri/$is_args$args; }
+    location = ${PATH.slice(0, -1)} { absolute_redirect off; return 301 $uri/$is_args$args; }
   }
 }
 `;
@@ -292,6 +292,6 @@ test("an error gets no cache lifetime (a CDN must not keep it), and the address 
   expect(range.headers.get("cache-control")).toBe(IMMUTABLE);
   const bare = await fetch(`${origin}${PATH.slice(0, -1)}?view=table`, { redirect: "manual" });
   expect(bare.status).toBe(301);
-  const to = new URL(bare.headers.get("location"), origin);
-  expect(to.pathname + to.search).toBe(`${PATH}?view=table`);
+  // A path, not a URL: behind a proxy that ends TLS, nginx would write `http://` into a URL.
+  expect(bare.headers.get("location")).toBe(`${PATH}?view=table`);
 });
