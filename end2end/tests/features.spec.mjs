@@ -415,6 +415,25 @@ test("print keeps the article, the chart at print resolution and the source; dro
   expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
 });
 
+test("a chart printed on the logarithmic scale says so, from the chart view and the table view", async ({ page }) => {
+  const note = page.locator("#scale-note");
+  for (const query of ["?scale=log", "?view=table&scale=log"]) {
+    await page.emulateMedia({ media: "screen" });
+    await page.goto(`/${query}`);
+    await waitInteractive(page);
+    // On screen the note goes with the chart: not under the table.
+    if (query.includes("table")) await expect(note, query).toBeHidden();
+    else await expect(note, query).toBeVisible();
+    // Print shows the chart in both views, on the reader's scale.
+    await page.emulateMedia({ media: "print" });
+    await expect(note, query).toBeVisible();
+    await expect(note, query).toHaveText(/^Logarithmic scale: each gridline is double/);
+  }
+  await page.goto("/");
+  await waitInteractive(page);
+  await expect(note).toBeHidden();
+});
+
 test("printing from the dark scheme prints dark text, and the chart in its light colours, on white", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "dark" });
   await openChart(page);

@@ -27,7 +27,9 @@ pub fn ViewControls(
         <p
             id="scale-note"
             class="scale-note supplemental"
-            class:is-hidden=when(move || !log_scale.get() || table_shown.get())
+            // In the table view the stylesheet hides it with the chart, but for print (the
+            // printed chart keeps its scale).
+            class:is-hidden=when(move || !log_scale.get())
         >
             {LOG_SCALE_NOTE}
         </p>
