@@ -53,8 +53,19 @@ export function copyEmbedCode(code) {
 export function toggleFullScreen() {
   if (document.fullscreenElement) return leaveFullScreen();
   const figure = document.querySelector(".chart-figure");
-  if (figure) settle(() => figure.requestFullscreen());
+  if (!figure) return;
+  scrollBeforeFullScreen = scrollY;
+  settle(() => figure.requestFullscreen());
 }
+
+// Back where the reader was: Chromium clamps the page's scroll while the figure fills the screen
+// (the page is shorter then) and leaves it at the top, with the focused button out of view.
+let scrollBeforeFullScreen = null;
+document.addEventListener("fullscreenchange", () => {
+  if (document.fullscreenElement || scrollBeforeFullScreen === null) return;
+  scrollTo(scrollX, scrollBeforeFullScreen);
+  scrollBeforeFullScreen = null;
+});
 
 function leaveFullScreen() {
   settle(() => document.exitFullscreen());

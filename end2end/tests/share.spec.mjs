@@ -233,6 +233,8 @@ test.describe("full screen", () => {
     const toggle = page.locator(".chart-actions button.full-screen");
     await expect(toggle).toHaveAccessibleName("Full screen");
     await toggle.focus();
+    const scrolled = await page.evaluate(() => scrollY);
+    expect(scrolled, "the button is down the page").toBeGreaterThan(0);
     await page.keyboard.press("Enter");
     await expect.poll(() => page.evaluate(() => document.fullscreenElement?.className)).toBe("chart-figure");
     await expect(toggle).toHaveAccessibleName("Exit full screen");
@@ -254,6 +256,9 @@ test.describe("full screen", () => {
     await expect(toggle).toHaveAccessibleName("Full screen");
     await expect(toggle).toBeFocused();
     await expect.poll(async () => Math.round((await canvas.boundingBox()).width)).toBe(Math.round(before.width));
+    // Back where the reader was, the focused button in view (Chromium left the page at the top).
+    await expect.poll(() => page.evaluate(() => scrollY)).toBe(scrolled);
+    await expect(toggle).toBeInViewport();
   });
 
   test("where the browser cannot go full screen, there is no button", async ({ page }) => {
