@@ -264,6 +264,24 @@ test.describe("on a phone", () => {
     }
   });
 
+  test("a vertical swipe that starts on the chart scrolls the page and selects no point", async ({ page, context }) => {
+    await openChart(page);
+    await page.evaluate(() => document.getElementById("chart").scrollIntoView({ block: "center" }));
+    const box = await page.locator("#chart canvas").boundingBox();
+    const [x, y] = [Math.round(box.x + box.width * 0.3), Math.round(box.y + box.height / 2)];
+    const before = await page.evaluate(() => scrollY);
+    // A finger's swipe up, as the touchscreen sends it (Playwright's touchscreen only taps).
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }] });
+    for (let step = 1; step <= 12; step++) {
+      await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y: y - (150 * step) / 12 }] });
+    }
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(before + 50);
+    await expect(page.locator(".chart-tooltip")).toBeHidden();
+    await expect(page.locator("#chart-live")).toHaveText("");
+  });
+
   test("the tooltip stays through a second tap on its point and a tap on the chart's controls, and a tap outside closes it", async ({ page }) => {
     await openChart(page);
     await page.locator("#chart").scrollIntoViewIfNeeded();

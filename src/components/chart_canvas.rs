@@ -27,6 +27,7 @@ pub fn ChartCanvas(
             on:pointermove=pick
             on:pointerdown=pick
             on:pointerleave=leave
+            on:pointercancel=leave
         ></canvas>
         <div class="chart-marker" hidden aria-hidden="true" inner_html=marker_markup()></div>
     }

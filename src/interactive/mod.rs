@@ -125,7 +125,8 @@ struct Look {
 /// printing changes; fills the marker and tooltip for the selected point. Returns the pointer
 /// handlers: moving or pressing selects the nearest point, a mouse leaving clears it (and a
 /// finger's or pen's tap outside the chart and its controls, through a listener on the
-/// document). The marker is HTML above the canvas: moving the selection never redraws it.
+/// document), a finger's touch that becomes a scroll leaves the selection as it was. The marker
+/// is HTML above the canvas: moving the selection never redraws it.
 pub fn drive_chart(
     chart: &'static Chart,
     chart_canvas: NodeRef<Canvas>,
@@ -208,7 +209,13 @@ pub fn drive_chart(
         }
     });
 
+    // What was selected when a finger last touched down: a touch that turns into a scroll,
+    // which the browser then cancels, puts it back.
+    let before_touch = RwSignal::new(None::<usize>);
     let pick = move |ev: PointerEvent| {
+        if ev.pointer_type() == "touch" && ev.type_() == "pointerdown" {
+            before_touch.set(selected.get_untracked());
+        }
         let nearest = drawn.with_untracked(|d| {
             let pointer = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
             nearest(
@@ -224,6 +231,8 @@ pub fn drive_chart(
         // A mouse leaving clears the selection; a finger lifting keeps it readable.
         if ev.pointer_type() == "mouse" {
             selected.set(None);
+        } else if ev.pointer_type() == "touch" && ev.type_() == "pointercancel" {
+            selected.set(before_touch.get_untracked());
         }
     };
     // A finger or a pen never leaves: their tap outside the chart and its controls clears it
