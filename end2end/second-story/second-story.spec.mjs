@@ -172,8 +172,8 @@ test("the caption describes this series, and the key figures are this story's", 
     "Volunteer hours, in total",
     "Volunteer minutes per bike, on average",
   ]);
-  // 2,960 hours × 60 = 177,600 minutes; ÷ 1,850 = 96.0.
-  await expect(panel.locator("dd")).toHaveText(["1,850", "2,960", "≈ 96.0"]);
+  // 2,960 hours × 60 = 177,600 minutes; ÷ 1,850 = 96 exactly: no "≈".
+  await expect(panel.locator("dd")).toHaveText(["1,850", "2,960", "96.0"]);
   await expect(panel.locator(".key-figures-note")).toHaveText(
     "2,960 hours × 60 minutes ÷ 1,850 bikes = 96.0 minutes each, on average. " +
       "The workshop logs hours per session, not per bike.",

@@ -21,17 +21,21 @@ pub fn KeyFiguresPanel(
     let count_value = thousands(count.value);
     let total_value = thousands(total.value);
     let average = average(figures).map(|value| {
+        // "=" only where one decimal is the whole answer (4,800 ÷ 1,520 is 3.157…: "≈ 3.2").
+        let exact = (value * 10.0).fract() == 0.0;
         let value = one_decimal(value);
+        let shown = if exact { value.clone() } else { format!("≈ {value}") };
+        let sign = if exact { "=" } else { "≈" };
         // "300 hours × 60 minutes ÷ 900 repairs": no "× 1" when the units are the same.
         let conversion = match per.per_total_unit {
             1 => String::new(),
             n => format!(" × {} {}", thousands(n), per.unit),
         };
         let sum = format!(
-            "{total_value} {}{conversion} ÷ {count_value} {} = {value} {} each, on average. {note}",
+            "{total_value} {}{conversion} ÷ {count_value} {} {sign} {value} {} each, on average. {note}",
             total.unit, count.unit, per.unit
         );
-        (value, sum)
+        (shown, sum)
     });
     view! {
         <aside class="key-figures" aria-labelledby="key-figures-title">
@@ -47,11 +51,11 @@ pub fn KeyFiguresPanel(
                 </div>
                 {average
                     .clone()
-                    .map(|(value, _)| {
+                    .map(|(shown, _)| {
                         view! {
                             <div>
                                 <dt>{per.label}</dt>
-                                <dd>{format!("≈ {value}")}</dd>
+                                <dd>{shown}</dd>
                             </div>
                         }
                     })}
