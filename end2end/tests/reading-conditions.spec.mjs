@@ -220,7 +220,10 @@ const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.
 test.describe("on a phone", () => {
   test.use({ hasTouch: true, isMobile: true, viewport: { width: 375, height: 740 } });
 
-  test("a tap on each point shows its value, and the tooltip covers no point and no value label", async ({ page }) => {
+  // 375 px; 320 and 360, where the tooltip is narrower (a 320 px phone, 400% zoom).
+  for (const width of [375, 360, 320]) {
+  test(`at ${width} px a tap on each point shows its value, and the tooltip covers no point and no value label`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 740 });
     await openChart(page);
     await page.locator("#chart").scrollIntoViewIfNeeded();
     // Where the points are: the marker stands on each in turn as the keyboard walks them.
@@ -260,9 +263,10 @@ test.describe("on a phone", () => {
       const chart = await page.locator("#chart").boundingBox();
       expect(tooltip.x).toBeGreaterThanOrEqual(chart.x);
       expect(tooltip.x + tooltip.width).toBeLessThanOrEqual(chart.x + chart.width + 0.5);
-      await page.screenshot({ path: `${ARTIFACTS}tap-${VALUES[i]}.png`, clip: await page.locator("#chart").boundingBox() });
+      await page.screenshot({ path: `${ARTIFACTS}tap-${width}-${VALUES[i]}.png`, clip: await page.locator("#chart").boundingBox() });
     }
   });
+  }
 
   test("a vertical swipe that starts on the chart scrolls the page and selects no point", async ({ page, context }) => {
     await openChart(page);

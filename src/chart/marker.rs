@@ -124,11 +124,18 @@ impl Placement {
             x: own.x + own.width + GAP,
             ..left
         };
+        // Beside it again, level with the top of the point's box: where the centred place
+        // beside it just reaches a neighbour above (a narrow chart).
+        let level = |side: Rect| Rect {
+            y: own.y.min(height - h).max(0.0),
+            ..side
+        };
         let order = if y < height * 0.45 {
             [below, above, left, right]
         } else {
             [above, below, left, right]
         };
+        let order = order.into_iter().chain([level(right), level(left)]);
         // What a place costs: first the area it covers of what must stay clear and the area
         // of the tooltip outside the box; then the area it covers of the label.
         let cost = |r: &Rect| {
@@ -142,7 +149,7 @@ impl Placement {
             let label = label.map_or(0.0, |label| r.overlap(&label));
             (covered + (r.area() - inside), label)
         };
-        let mut best = order[0];
+        let mut best = above;
         let mut best_cost = (f64::INFINITY, f64::INFINITY);
         for candidate in order {
             let c = cost(&candidate);
@@ -311,6 +318,33 @@ mod tests {
         // below, centred as far as the box allows (100 - 90 = 10 at most, 50 - 45 = 5).
         assert_eq!((tip.x, tip.y), (5.0, 59.0 + 6.0));
         assert_eq!(tip.overlap(&clear[0]), 0.0, "{tip:?}");
+    }
+
+    #[test]
+    fn on_a_320_px_phone_a_place_beside_the_point_level_with_its_box_clears_a_neighbour() {
+        // The chart at 320 px (288 × 240), its tooltip narrower there (168 × 76).
+        let (size, tooltip) = ((288.0, 240.0), (168.0, 76.0));
+        let points = [(46.0, 180.0), (147.0, 135.0), (248.0, 47.0)];
+        let clear: Vec<Rect> = points.iter().map(|&p| keep_clear(p, 2)).collect();
+        let at = |i: usize| {
+            let place = Placement::new(points[i], 220.0, size, tooltip, &clear, None);
+            tooltip_box(&place, tooltip)
+        };
+        // Boxes: 15 → 34–58 × 152–189; 35 → 135–159 × 107–144; 74 → 236–260 × 19–56.
+        // 15: above (0–168 × 70–146) covers 35's box, below and left leave the chart; right,
+        // centred in height (64–232 × 142–218), covers 2 px of 35's box; right, level with
+        // its own box's top (152), covers nothing.
+        assert_eq!((at(0).x, at(0).y), (64.0, 152.0));
+        // 35: above, centred (147 - 84), 6 px over its box (107 - 6 - 76); ends at 231 < 236.
+        assert_eq!((at(1).x, at(1).y), (63.0, 25.0));
+        // 74, high: below (120–288 × 62–138) covers 35's box, above leaves the chart; left of
+        // its box (236 - 6 - 168), centred in height (47 - 38).
+        assert_eq!((at(2).x, at(2).y), (62.0, 9.0));
+        for i in 0..3 {
+            for c in &clear {
+                assert_eq!(at(i).overlap(c), 0.0, "point {i}");
+            }
+        }
     }
 
     #[test]
