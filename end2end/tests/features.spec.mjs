@@ -413,6 +413,15 @@ test("print keeps the article, the chart at print resolution and the source; dro
     .toBeGreaterThanOrEqual(3);
   const pdf = await page.pdf({ format: "A4" });
   expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+  // The article's phrase of a selected point prints as plain text, without its mark.
+  await page.emulateMedia({ media: "screen" });
+  await page.goto("/?point=2");
+  await waitInteractive(page);
+  const marked = page.locator(".mention.is-marked").first();
+  await expect(marked).toHaveCSS("text-decoration-line", "underline");
+  await page.emulateMedia({ media: "print" });
+  await expect(marked).toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
+  await expect(marked).toHaveCSS("text-decoration-line", "none");
 });
 
 test("a chart printed on the logarithmic scale says so, from the chart view and the table view", async ({ page }) => {
