@@ -403,8 +403,6 @@ mod tests {
         assert_eq!(html.matches("<h2>").count(), 2);
     }
 
-    /// The content file's quotes carry their quotation marks (as published): a `<q>` would add
-    /// a second pair wherever the stylesheet does not hide them (a text browser, reader view).
     #[test]
     fn the_key_figures_average_says_approximately_where_it_is_rounded() {
         // 400 years × 12 months ÷ 1,520 people = 3.157… months.
@@ -414,6 +412,8 @@ mod tests {
         assert!(!app.contains("= 3.2"));
     }
 
+    /// The content file's quotes carry their quotation marks (as published): a `<q>` would add
+    /// a second pair wherever the stylesheet does not hide them (a text browser, reader view).
     #[test]
     fn each_quote_is_a_paragraph_with_its_marks_once_and_no_q_element() {
         let html = render_app();
