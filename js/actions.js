@@ -43,6 +43,12 @@ function copyLink(link) {
   copyText(link, ".share-link", "Copied: the link to this view of the chart.", "Copy the link below.");
 }
 
+// "Copied: the link to this view" is stale once the reader changes the view: a press on the
+// chart's switches clears the status line.
+document.addEventListener("click", (event) => {
+  if (event.target instanceof Element && event.target.closest(".chart-controls")) say("");
+});
+
 /** "Copy embed code": `code` to the clipboard, or shown to copy by hand. */
 export function copyEmbedCode(code) {
   say("");

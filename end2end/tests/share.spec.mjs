@@ -47,6 +47,9 @@ test.describe("Share", () => {
     await expect(line).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/?scale=log&point=2`);
     await expect(page.locator(".share-link")).toBeHidden();
+    // Another view: "this view" would no longer be true.
+    await button(page, "Linear").click();
+    await expect(line).toHaveText("");
   });
 
   test("from the embed page, the link is the article's, with the view", async ({ page, context, baseURL }) => {
