@@ -55,15 +55,6 @@ export function copyEmbedCode(code) {
   copyText(code, ".embed-code", "Embed code copied to the clipboard.", "Copy the embed code below.");
 }
 
-/** "Full screen": the figure in full screen, or back. A refusal changes nothing. */
-export function toggleFullScreen() {
-  if (document.fullscreenElement) return leaveFullScreen();
-  const figure = document.querySelector(".chart-figure");
-  if (!figure) return;
-  scrollBeforeFullScreen = scrollY;
-  settle(() => figure.requestFullscreen());
-}
-
 // Back where the reader was: Chromium clamps the page's scroll while the figure fills the screen
 // (the page is shorter then) and leaves it at the top, with the focused button out of view.
 let scrollBeforeFullScreen = null;
@@ -72,6 +63,15 @@ document.addEventListener("fullscreenchange", () => {
   scrollTo(scrollX, scrollBeforeFullScreen);
   scrollBeforeFullScreen = null;
 });
+
+/** "Full screen": the figure in full screen, or back. A refusal changes nothing. */
+export function toggleFullScreen() {
+  if (document.fullscreenElement) return leaveFullScreen();
+  const figure = document.querySelector(".chart-figure");
+  if (!figure) return;
+  scrollBeforeFullScreen = scrollY;
+  settle(() => figure.requestFullscreen());
+}
 
 function leaveFullScreen() {
   settle(() => document.exitFullscreen());

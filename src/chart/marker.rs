@@ -184,6 +184,12 @@ mod tests {
         POINTS.iter().map(|&p| keep_clear(p, 2)).collect()
     }
 
+    /// Where the tooltip of `size` goes for `point` in a chart box of `chart` (no label).
+    fn placed(point: (f64, f64), chart: (f64, f64), size: (f64, f64), clear: &[Rect]) -> Rect {
+        let place = Placement::new(point, chart.1, chart, size, clear, None);
+        tooltip_box(&place, size)
+    }
+
     fn tooltip_box(place: &Placement, size: (f64, f64)) -> Rect {
         Rect {
             x: place.x + place.tooltip.0,
@@ -215,8 +221,7 @@ mod tests {
     fn on_a_phone_no_tooltip_covers_a_point_or_a_label_or_leaves_the_box() {
         let clear = clear();
         for (i, &point) in POINTS.iter().enumerate() {
-            let place = Placement::new(point, 260.0, PHONE, TOOLTIP, &clear, None);
-            let tip = tooltip_box(&place, TOOLTIP);
+            let tip = placed(point, PHONE, TOOLTIP, &clear);
             for (j, c) in clear.iter().enumerate() {
                 assert_eq!(tip.overlap(c), 0.0, "point {i}'s tooltip covers point {j}");
             }
@@ -234,10 +239,7 @@ mod tests {
     #[test]
     fn each_point_gets_the_place_worked_out_by_hand() {
         let clear = clear();
-        let at = |i: usize| {
-            let place = Placement::new(POINTS[i], 260.0, PHONE, TOOLTIP, &clear, None);
-            tooltip_box(&place, TOOLTIP)
-        };
+        let at = |i: usize| placed(POINTS[i], PHONE, TOOLTIP, &clear);
         // Label boxes: 15 → 38–62 × 188–225; 35 → 160–184 × 132–169; 74 → 284–308 × 22–59.
         // 15, low: above (0–196 × 102–182, pushed right to the box's edge) would cover 35's
         // box, below leaves the box (231 + 80 > 286), left too; right of its box: x 62 + 6,
@@ -326,10 +328,7 @@ mod tests {
         let (size, tooltip) = ((288.0, 240.0), (168.0, 76.0));
         let points = [(46.0, 180.0), (147.0, 135.0), (248.0, 47.0)];
         let clear: Vec<Rect> = points.iter().map(|&p| keep_clear(p, 2)).collect();
-        let at = |i: usize| {
-            let place = Placement::new(points[i], 220.0, size, tooltip, &clear, None);
-            tooltip_box(&place, tooltip)
-        };
+        let at = |i: usize| placed(points[i], size, tooltip, &clear);
         // Boxes: 15 → 34–58 × 152–189; 35 → 135–159 × 107–144; 74 → 236–260 × 19–56.
         // 15: above (0–168 × 70–146) covers 35's box, below and left leave the chart; right,
         // centred in height (64–232 × 142–218), covers 2 px of 35's box; right, level with

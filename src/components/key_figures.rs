@@ -24,8 +24,11 @@ pub fn KeyFiguresPanel(
         // "=" only where one decimal is the whole answer (4,800 ÷ 1,520 is 3.157…: "≈ 3.2").
         let exact = (value * 10.0).fract() == 0.0;
         let value = one_decimal(value);
-        let shown = if exact { value.clone() } else { format!("≈ {value}") };
-        let sign = if exact { "=" } else { "≈" };
+        let (sign, shown) = if exact {
+            ("=", value.clone())
+        } else {
+            ("≈", format!("≈ {value}"))
+        };
         // "300 hours × 60 minutes ÷ 900 repairs": no "× 1" when the units are the same.
         let conversion = match per.per_total_unit {
             1 => String::new(),
