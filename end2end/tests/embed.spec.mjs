@@ -129,7 +129,7 @@ test("the embed options, chosen by keyboard on the article page, go into the cop
   await summary.focus();
   await page.keyboard.press("Enter");
   await expect(page.locator(".embed-options")).toHaveAttribute("open");
-  const colours = page.getByRole("combobox", { name: "Colours" });
+  const colours = page.getByRole("combobox", { name: "Colors" });
   await colours.focus();
   await colours.selectOption("dark");
   await page.getByRole("checkbox", { name: "The chart alone, without its title" }).check();

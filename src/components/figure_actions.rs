@@ -77,7 +77,7 @@ pub fn FigureActions(
         <details class="embed-options supplemental needs-js not-embedded">
             <summary>"Embed options"</summary>
             <label>
-                "Colours "
+                "Colors "
                 <select id="embed-theme">
                     <option value="" selected>"The reader’s (light or dark)"</option>
                     <option value="light">"Light"</option>

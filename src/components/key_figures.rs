@@ -27,7 +27,7 @@ pub fn KeyFiguresPanel(
         let (sign, shown) = if exact {
             ("=", value.clone())
         } else {
-            ("≈", format!("≈ {value}"))
+            ("≈", format!("≈\u{a0}{value}"))
         };
         // "300 hours × 60 minutes ÷ 900 repairs": no "× 1" when the units are the same.
         let conversion = match per.per_total_unit {
@@ -35,7 +35,7 @@ pub fn KeyFiguresPanel(
             n => format!(" × {} {}", thousands(n), per.unit),
         };
         let sum = format!(
-            "{total_value} {}{conversion} ÷ {count_value} {} {sign} {value} {} each, on average. {note}",
+            "{total_value} {}{conversion} ÷ {count_value} {} {sign}\u{a0}{value} {} each, on average. {note}",
             total.unit, count.unit, per.unit
         );
         (shown, sum)

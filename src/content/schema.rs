@@ -833,7 +833,7 @@ mod tests {
                 "summary = \"\" #",
                 "related[0].summary",
             ),
-            ("title = \"The gang exit", "title = \"\" #", "chart.title"),
+            ("title = \"Gang exit", "title = \"\" #", "chart.title"),
             (
                 "subtitle = \"People who",
                 "subtitle = \"\" #",

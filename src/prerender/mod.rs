@@ -327,15 +327,16 @@ mod tests {
             concat!(
                 r#"<link rel="alternate" type="application/json+oembed" "#,
                 r#"href="https://example.org/news/2015/a-way-out/oembed.json" "#,
-                r#"title="The gang exit program has roughly doubled every year">"#
+                r#"title="Gang exit program numbers have more than doubled every year">"#
             ),
         ] {
             assert_eq!(head.matches(tag).count(), 1, "{tag} in {head}");
         }
         // The picture's text alternative is the chart's generated description.
         assert!(head.contains(concat!(
-            r#"<meta property="og:image:alt" content="The gang exit program has roughly doubled every "#,
-            r#"year. The number of people rose from 15 in early 2013 to 74 in February 2015"#
+            r#"<meta property="og:image:alt" content="Gang exit program numbers have more than "#,
+            r#"doubled every year. The number of people rose from 15 in early 2013 to 74 in "#,
+            r#"February 2015"#
         )), "{head}");
     }
 
@@ -405,11 +406,12 @@ mod tests {
 
     #[test]
     fn the_key_figures_average_says_approximately_where_it_is_rounded() {
-        // 400 years × 12 months ÷ 1,520 people = 3.157… months.
+        // 400 years × 12 months ÷ 1,520 people = 3.157… months. The sign and its number
+        // are joined by a no-break space: a line never ends with "≈".
         let app = render_app();
-        assert!(app.contains("<dd>≈ 3.2</dd>"), "{app}");
-        assert!(app.contains("400 years × 12 months ÷ 1,520 people ≈ 3.2 months each"));
-        assert!(!app.contains("= 3.2"));
+        assert!(app.contains("<dd>≈\u{a0}3.2</dd>"), "{app}");
+        assert!(app.contains("400 years × 12 months ÷ 1,520 people ≈\u{a0}3.2 months each"));
+        assert!(!app.contains("= 3.2") && !app.contains("≈ "));
     }
 
     /// The content file's quotes carry their quotation marks (as published): a `<q>` would add

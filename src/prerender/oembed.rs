@@ -76,14 +76,14 @@ mod tests {
         let json = oembed_json(&CHART, &site, "card-0123456789abcdef.png");
         let expected = concat!(
             r#"{"version":"1.0","type":"rich","#,
-            r#""title":"The gang exit program has roughly doubled every year","#,
+            r#""title":"Gang exit program numbers have more than doubled every year","#,
             r#""provider_name":"example.org","provider_url":"https://example.org/","#,
         );
         assert!(json.starts_with(expected), "{json}");
         // The embed code, as "Copy embed code" gives it, in a JSON string.
         let html = concat!(
             r#""html":"\u003ciframe src=\"https://example.org/news/2015/a-way-out/embed.html\" "#,
-            r#"title=\"The gang exit program has roughly doubled every year\" width=\"100%\" "#,
+            r#"title=\"Gang exit program numbers have more than doubled every year\" width=\"100%\" "#,
             r#"height=\"1290\" frameborder=\"0\" loading=\"lazy\" "#,
             r#"allow=\"fullscreen; clipboard-write\">\u003c/iframe>"#,
             r#"\u003cscript src=\"https://example.org/news/2015/a-way-out/embed.js\" async>"#,
