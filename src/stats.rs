@@ -35,11 +35,16 @@ pub fn doubling_time_years(annual_factor: f64) -> Option<f64> {
     (annual_factor > 1.0).then(|| std::f64::consts::LN_2 / annual_factor.ln())
 }
 
-/// "roughly doubling every year" for a yearly factor near 2, and so on.
+/// "more than doubling every year" for a yearly factor a little above 2, and so on: the
+/// qualifier says on which side of the round multiple the factor is.
 pub fn pace_in_words(annual_factor: f64) -> String {
     match annual_factor {
-        f if (1.75..2.5).contains(&f) => "roughly doubling every year".into(),
-        f if (2.5..3.5).contains(&f) => "roughly tripling every year".into(),
+        2.0 => "doubling every year".into(),
+        f if (1.75..2.0).contains(&f) => "nearly doubling every year".into(),
+        f if (2.0..2.5).contains(&f) => "more than doubling every year".into(),
+        3.0 => "tripling every year".into(),
+        f if (2.5..3.0).contains(&f) => "nearly tripling every year".into(),
+        f if (3.0..3.5).contains(&f) => "more than tripling every year".into(),
         f if f > 1.0 => format!("growing about ×{} a year", one_decimal(f)),
         f if f < 1.0 => format!("shrinking to about ×{} a year", one_decimal(f)),
         _ => "unchanged".into(),
@@ -52,8 +57,8 @@ pub fn months(years: f64) -> i64 {
 }
 
 /// The chart's written description: what a reader should see in it, from the data alone.
-/// E.g. "The number of bikes rose from 30 in 2018 to 120 in June 2020, roughly doubling every
-/// year. It grew ×1.3 from 2018 to spring 2019 and ×3.0 from spring 2019 to June 2020." Each
+/// E.g. "The number of bikes rose from 30 in 2018 to 150 in 2020, more than doubling every
+/// year. It grew ×1.5 from 2018 to 2019 and ×3.3 from 2019 to 2020." Each
 /// step is told: rises as factors, then each fall and each unchanged step in a sentence of its
 /// own.
 pub fn describe(points: &[Point], unit: &str) -> String {
@@ -250,8 +255,12 @@ mod tests {
 
     #[test]
     fn pace_is_put_in_words() {
-        assert_eq!(pace_in_words(2.22), "roughly doubling every year");
-        assert_eq!(pace_in_words(3.0), "roughly tripling every year");
+        assert_eq!(pace_in_words(2.22), "more than doubling every year");
+        assert_eq!(pace_in_words(1.9), "nearly doubling every year");
+        assert_eq!(pace_in_words(2.0), "doubling every year");
+        assert_eq!(pace_in_words(3.0), "tripling every year");
+        assert_eq!(pace_in_words(2.7), "nearly tripling every year");
+        assert_eq!(pace_in_words(3.2), "more than tripling every year");
         assert_eq!(pace_in_words(1.3), "growing about ×1.3 a year");
         assert_eq!(pace_in_words(0.5), "shrinking to about ×0.5 a year");
     }
@@ -261,7 +270,7 @@ mod tests {
         assert_eq!(
             describe(&series(), "people"),
             "The number of people rose from 15 in early 2013 to 74 in February 2015, \
-             roughly doubling every year. It grew ×2.3 from early 2013 to February 2014 and \
+             more than doubling every year. It grew ×2.3 from early 2013 to February 2014 and \
              ×2.1 from February 2014 to February 2015. The date of “early 2013” is approximate; \
              it is drawn at February 2013."
         );
@@ -280,7 +289,7 @@ mod tests {
         // 40 / 30 = 1.33…, 300 / 25 = 12.
         assert_eq!(
             describe(&points, "bikes"),
-            "The number of bikes rose from 30 in 2018 to 300 in 2022, roughly doubling every \
+            "The number of bikes rose from 30 in 2018 to 300 in 2022, nearly doubling every \
              year. It grew ×1.3 from 2018 to spring 2019 and ×12.0 from 2021 to 2022. It \
              stayed at 40 from spring 2019 to June 2020. It fell from 40 in June 2020 to 25 \
              in 2021. The date of “spring 2019” is approximate; it is drawn at April 2019."

@@ -50,7 +50,7 @@ test("the description is generated from the data and describes the chart", async
   const first = chart.points[0];
   const last = chart.points.at(-1);
   await expect(description).toContainText(`from ${first.value} in ${first.period} to ${last.value} in ${last.period}`);
-  await expect(description).toContainText("roughly doubling every year");
+  await expect(description).toContainText("more than doubling every year");
   await expect(description).toContainText("approximate");
   expect(await box.getAttribute("aria-describedby")).toContain("chart-description");
 });
