@@ -144,7 +144,7 @@ function clipped() {
   return { cut, sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth };
 }
 
-for (const width of [375, 1280]) {
+for (const width of [320, 375, 1280]) {
   test(`text spacing (WCAG 1.4.12) at ${width} px: nothing is cut off`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
     await page.route("**/text-spacing.css", (route) =>
@@ -153,11 +153,19 @@ for (const width of [375, 1280]) {
     await openChart(page);
     await page.addStyleTag({ url: "/text-spacing.css" });
     await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).wordSpacing)).not.toBe("0px");
-    // With a point's tooltip open, then with the table shown.
+    // The canvas's labels are drawn where the drawing places them, unspaced (Chromium would
+    // space the canvas's text by the element's letter-spacing, pushing them off its edge).
+    expect(await page.locator(".chart-canvas").evaluate((canvas) => getComputedStyle(canvas).letterSpacing)).toMatch(/^(normal|0px)$/);
+    // With each point's tooltip open: all of it on screen, then with the table shown.
     await focusChart(page);
-    await page.keyboard.press("End");
-    await expect(page.locator(".chart-tooltip")).toBeVisible();
-    expect(await page.evaluate(clipped)).toEqual({ cut: [], sideways: 0 });
+    for (const key of ["Home", "ArrowRight", "ArrowRight"]) {
+      await page.keyboard.press(key);
+      await expect(page.locator(".chart-tooltip")).toBeVisible();
+      const { left, right } = await page.locator(".chart-tooltip").evaluate((tip) => tip.getBoundingClientRect());
+      expect(left, key).toBeGreaterThanOrEqual(0);
+      expect(right, key).toBeLessThanOrEqual(width);
+      expect(await page.evaluate(clipped)).toEqual({ cut: [], sideways: 0 });
+    }
     await page.locator(".chart-figure").screenshot({ path: `${ARTIFACTS}text-spacing-${width}.png` });
     await page.getByRole("button", { name: "Table", exact: true }).click();
     await expect(page.getByRole("table")).toBeVisible();

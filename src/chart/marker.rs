@@ -160,11 +160,15 @@ impl Placement {
                 break;
             }
         }
+        // Never across the box's sides, where the screen's edge may cut it: with a reader's
+        // wider text (text spacing, a larger font) no place may be clear, and covering a point
+        // is the lesser harm.
+        let across = best.x.min(width - w).max(0.0);
         Placement {
             x,
             y,
             guide: (axis_y - y).max(0.0),
-            tooltip: (best.x - x, best.y - y),
+            tooltip: (across - x, best.y - y),
         }
     }
 }
@@ -320,6 +324,24 @@ mod tests {
         // below, centred as far as the box allows (100 - 90 = 10 at most, 50 - 45 = 5).
         assert_eq!((tip.x, tip.y), (5.0, 59.0 + 6.0));
         assert_eq!(tip.overlap(&clear[0]), 0.0, "{tip:?}");
+    }
+
+    #[test]
+    fn a_tooltip_widened_by_the_readers_text_spacing_stays_across_the_box() {
+        // 320 px (288 × 240) with WCAG's text spacing: the tooltip at its narrow width, 170
+        // wide, and 140 tall, so no place fits. The middle point's cheapest, right of it,
+        // ran 47 px past the box's right side (x 165). Each stays within the box's sides,
+        // where the screen is.
+        let (size, tooltip) = ((288.0, 240.0), (170.0, 140.0));
+        let points = [(46.0, 180.0), (147.0, 135.0), (248.0, 47.0)];
+        let clear: Vec<Rect> = points.iter().map(|&p| keep_clear(p, 2)).collect();
+        for point in points {
+            let tip = placed(point, size, tooltip, &clear);
+            assert!(
+                tip.x >= 0.0 && tip.x + tip.width <= size.0,
+                "{point:?}: {tip:?}"
+            );
+        }
     }
 
     #[test]
