@@ -20,7 +20,12 @@ use web_sys::{
 
 /// Calls `handler` on every `event` at `target` until the current reactive owner is cleaned up.
 pub fn listen(target: &EventTarget, event: &'static str, handler: impl FnMut(Event) + 'static) {
-    let closure = Closure::<dyn FnMut(Event)>::new(handler);
+    listen_boxed(target, event, Box::new(handler));
+}
+
+/// One compiled copy for every listener (a generic `listen` body was one copy per handler).
+fn listen_boxed(target: &EventTarget, event: &'static str, handler: Box<dyn FnMut(Event)>) {
+    let closure = Closure::wrap(handler);
     if target
         .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
         .is_err()
