@@ -221,10 +221,13 @@ function select(point) {
   island().dispatchEvent(new CustomEvent("way-out-tone", { detail: point }));
 }
 
-// Escape in the chart's island stops the sound (the chart's own handler also clears the
-// selection when it has the focus).
+// Escape in the chart's island stops the sound, and only that: the marker stays where the sound
+// was (the app's Escape, on the document, closes it at the next press).
 island()?.addEventListener("keydown", (event) => {
-  if (event.key === "Escape" && sound.playing) stopSound();
+  if (event.key === "Escape" && sound.playing) {
+    stopSound();
+    event.stopPropagation();
+  }
 });
 
 /** Writes the sound's status, beside its button (prerendered empty). */

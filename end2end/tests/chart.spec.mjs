@@ -47,6 +47,28 @@ test("hovering shows each point's value, period and change", async ({ page }) =>
   await expect(tooltip).toBeHidden();
 });
 
+test("Escape closes a tooltip the mouse opened, without moving it and wherever the focus is (WCAG 1.4.13)", async ({ page }) => {
+  await openChart(page);
+  const tooltip = page.locator(".chart-tooltip");
+  // The focus on the page, then on a control outside the chart.
+  for (const focus of [() => page.evaluate(() => document.activeElement.blur()), () => page.getByRole("button", { name: "Table", exact: true }).focus()]) {
+    await focus();
+    await page.locator("#chart").scrollIntoViewIfNeeded();
+    const box = await page.locator(CHART_CANVAS).boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(tooltip).toContainText(`${VALUES[1]} ${unit}`);
+    await page.keyboard.press("Escape");
+    await expect(tooltip).toBeHidden();
+    await expect(page.locator("#chart-live")).toHaveText("");
+    // It stays closed while the mouse rests; moving it opens the tooltip again.
+    await page.waitForTimeout(200);
+    await expect(tooltip).toBeHidden();
+    await page.mouse.move(box.x + box.width / 2 + 3, box.y + box.height / 2);
+    await expect(tooltip).toBeVisible();
+    await page.mouse.move(box.x + box.width / 2, box.y - 40);
+  }
+});
+
 test.describe("on a touch screen", () => {
   test.use({ hasTouch: true, isMobile: true, viewport: { width: 375, height: 740 } });
 

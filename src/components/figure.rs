@@ -97,14 +97,9 @@ pub fn ChartIsland(
     edge::sync_with_url(chart.points.len(), table_shown, log_scale, selected);
 
     let points = chart.points;
+    // Escape, wherever the focus is: `edge::drive_chart`.
     let on_keydown = move |ev: KeyboardEvent| {
-        let key = ev.key();
-        if key == "Escape" {
-            if selected.get_untracked().is_some() {
-                ev.prevent_default();
-                selected.set(None);
-            }
-        } else if let Some(step) = Step::from_key(&key) {
+        if let Some(step) = Step::from_key(&ev.key()) {
             ev.prevent_default();
             selected.update(|current| *current = selection::step(*current, step, points.len()));
         }

@@ -253,6 +253,16 @@ pub fn drive_chart(
         }
     });
 
+    // Escape closes the details wherever the focus is: a tooltip the pointer opened closes
+    // without moving the pointer (WCAG 1.4.13).
+    hooks::listen(&document(), "keydown", move |ev| {
+        let escape = ev.unchecked_ref::<web_sys::KeyboardEvent>().key() == "Escape";
+        if escape && selected.get_untracked().is_some() {
+            ev.prevent_default();
+            selected.set(None);
+        }
+    });
+
     // The selected point's marker and tooltip, once the line has reached the points (the
     // entrance animation).
     let mut marker = None::<MarkerParts>;
