@@ -173,6 +173,27 @@ for (const width of [320, 375, 1280]) {
   });
 }
 
+// Text alone at 200 % (WCAG 1.4.4), as a browser's text size setting makes it: on a phone too,
+// every line wraps within the width and nothing is cut off.
+for (const width of [320, 375]) {
+  test(`text at 200 % on a ${width} px phone: nothing scrolls sideways or is cut off`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 740 });
+    await page.route("**/text-200.css", (route) =>
+      route.fulfill({ status: 200, contentType: "text/css", body: "html { font-size: 200% !important; }" }),
+    );
+    await openChart(page);
+    await page.addStyleTag({ url: "/text-200.css" });
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe("32px");
+    expect(await page.evaluate(clipped)).toEqual({ cut: [], sideways: 0 });
+    // The data table may scroll within its own frame (as WCAG 1.4.10 allows a data table);
+    // the page does not.
+    await page.getByRole("button", { name: "Table", exact: true }).click();
+    await expect(page.getByRole("table")).toBeVisible();
+    const { cut, sideways } = await page.evaluate(clipped);
+    expect({ cut: cut.filter((element) => element !== "div.table-wrap"), sideways }).toEqual({ cut: [], sideways: 0 });
+  });
+}
+
 test("at 320 px (a 1280 px window at 400 %) nothing is lost", async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   await openChart(page);
