@@ -69,30 +69,6 @@ test("Escape closes a tooltip the mouse opened, without moving it and wherever t
   }
 });
 
-for (const width of [375, 1280]) {
-  test(`at ${width} px the mouse may rest on a tooltip to read it, and leaving the chart from it closes it (WCAG 1.4.13)`, async ({ page }) => {
-    await page.setViewportSize({ width, height: 800 });
-    await openChart(page);
-    await page.locator("#chart").scrollIntoViewIfNeeded();
-    const box = await page.locator(CHART_CANVAS).boundingBox();
-    const tooltip = page.locator(".chart-tooltip");
-    for (const [index, x] of [[0, 0.12], [1, 0.5], [2, 0.88]]) {
-      // Onto the point, then by small steps onto the tooltip's middle and its far corner.
-      await page.mouse.move(box.x + box.width * x, box.y + box.height / 2);
-      const value = `${VALUES[index]} ${unit}`;
-      await expect(tooltip.locator(".tooltip-value")).toHaveText(value);
-      const tip = await tooltip.boundingBox();
-      await page.mouse.move(tip.x + tip.width / 2, tip.y + tip.height / 2, { steps: 8 });
-      await expect(tooltip.locator(".tooltip-value")).toHaveText(value);
-      await page.mouse.move(tip.x + tip.width - 2, tip.y + tip.height - 2, { steps: 4 });
-      await expect(tooltip.locator(".tooltip-value")).toHaveText(value);
-      // Off the chart, straight from the tooltip: closed.
-      await page.mouse.move(tip.x + tip.width / 2, box.y - 60, { steps: 6 });
-      await expect(tooltip).toBeHidden();
-    }
-  });
-}
-
 test.describe("on a touch screen", () => {
   test.use({ hasTouch: true, isMobile: true, viewport: { width: 375, height: 740 } });
 

@@ -18,7 +18,7 @@ pub fn ChartCanvas(
     log_scale: ReadSignal<bool>,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
-    let (pick, cancel) = edge::drive_chart(chart, canvas, selected, log_scale);
+    let (pick, leave) = edge::drive_chart(chart, canvas, selected, log_scale);
     view! {
         <canvas
             node_ref=canvas
@@ -26,7 +26,8 @@ pub fn ChartCanvas(
             aria-hidden="true"
             on:pointermove=pick
             on:pointerdown=pick
-            on:pointercancel=cancel
+            on:pointerleave=leave
+            on:pointercancel=leave
         ></canvas>
         <div class="chart-marker" hidden aria-hidden="true" inner_html=marker_markup()></div>
     }

@@ -1,4 +1,4 @@
-use leptos::ev::{KeyboardEvent, PointerEvent};
+use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 use super::chart_canvas::ChartCanvas;
@@ -104,13 +104,6 @@ pub fn ChartIsland(
             selected.update(|current| *current = selection::step(*current, step, points.len()));
         }
     };
-    // A mouse leaving the chart (its canvas and the tooltip over it, where a reader may rest
-    // the pointer to read: WCAG 1.4.13) clears the selection.
-    let on_pointerleave = move |ev: PointerEvent| {
-        if ev.pointer_type() == "mouse" {
-            selected.set(None);
-        }
-    };
     edge::announce_selection(chart, selected.read_only());
     edge::link_mentions(chart, selected);
     view! {
@@ -128,7 +121,6 @@ pub fn ChartIsland(
                     aria-labelledby="chart-title"
                     aria-describedby="chart-help chart-description"
                     on:keydown=on_keydown
-                    on:pointerleave=on_pointerleave
                 >
                     <ChartCanvas chart selected log_scale=log_scale.read_only() />
                 </div>

@@ -227,10 +227,11 @@ pub fn drive_chart(
             selected.set(nearest);
         }
     };
-    // A finger lifting keeps the selection readable; a touch the browser cancels (a scroll)
-    // puts it back. (A mouse leaving the chart clears it: `components::figure`.)
-    let cancel = move |ev: PointerEvent| {
-        if ev.pointer_type() == "touch" {
+    let leave = move |ev: PointerEvent| {
+        // A mouse leaving clears the selection; a finger lifting keeps it readable.
+        if ev.pointer_type() == "mouse" {
+            selected.set(None);
+        } else if ev.pointer_type() == "touch" && ev.type_() == "pointercancel" {
             selected.set(before_touch.get_untracked());
         }
     };
@@ -292,5 +293,5 @@ pub fn drive_chart(
         }
     });
 
-    (pick, cancel)
+    (pick, leave)
 }
