@@ -188,6 +188,14 @@ mod tests {
         POINTS.iter().map(|&p| keep_clear(p, 2)).collect()
     }
 
+    /// The chart at a 320 px phone (288 × 240) and its three points.
+    const NARROW: (f64, f64) = (288.0, 240.0);
+    const NARROW_POINTS: [(f64, f64); 3] = [(46.0, 180.0), (147.0, 135.0), (248.0, 47.0)];
+
+    fn narrow_clear() -> Vec<Rect> {
+        NARROW_POINTS.iter().map(|&p| keep_clear(p, 2)).collect()
+    }
+
     /// Where the tooltip of `size` goes for `point` in a chart box of `chart` (no label).
     fn placed(point: (f64, f64), chart: (f64, f64), size: (f64, f64), clear: &[Rect]) -> Rect {
         let place = Placement::new(point, chart.1, chart, size, clear, None);
@@ -332,13 +340,11 @@ mod tests {
         // wide, and 140 tall, so no place fits. The middle point's cheapest, right of it,
         // ran 47 px past the box's right side (x 165). Each stays within the box's sides,
         // where the screen is.
-        let (size, tooltip) = ((288.0, 240.0), (170.0, 140.0));
-        let points = [(46.0, 180.0), (147.0, 135.0), (248.0, 47.0)];
-        let clear: Vec<Rect> = points.iter().map(|&p| keep_clear(p, 2)).collect();
-        for point in points {
-            let tip = placed(point, size, tooltip, &clear);
+        let clear = narrow_clear();
+        for point in NARROW_POINTS {
+            let tip = placed(point, NARROW, (170.0, 140.0), &clear);
             assert!(
-                tip.x >= 0.0 && tip.x + tip.width <= size.0,
+                tip.x >= 0.0 && tip.x + tip.width <= NARROW.0,
                 "{point:?}: {tip:?}"
             );
         }
@@ -347,10 +353,8 @@ mod tests {
     #[test]
     fn on_a_320_px_phone_a_place_beside_the_point_level_with_its_box_clears_a_neighbour() {
         // The chart at 320 px (288 × 240), its tooltip narrower there (168 × 76).
-        let (size, tooltip) = ((288.0, 240.0), (168.0, 76.0));
-        let points = [(46.0, 180.0), (147.0, 135.0), (248.0, 47.0)];
-        let clear: Vec<Rect> = points.iter().map(|&p| keep_clear(p, 2)).collect();
-        let at = |i: usize| placed(points[i], size, tooltip, &clear);
+        let clear = narrow_clear();
+        let at = |i: usize| placed(NARROW_POINTS[i], NARROW, (168.0, 76.0), &clear);
         // Boxes: 15 → 34–58 × 152–189; 35 → 135–159 × 107–144; 74 → 236–260 × 19–56.
         // 15: above (0–168 × 70–146) covers 35's box, below and left leave the chart; right,
         // centred in height (64–232 × 142–218), covers 2 px of 35's box; right, level with
