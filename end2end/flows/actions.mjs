@@ -1,6 +1,6 @@
 // The figure's actions from the keyboard in every engine: Share gives the reader the link (the
 // system's share sheet where there is one, else the clipboard, else a box to copy by hand) and
-// says so; Copy image puts the PNG on the clipboard; Full screen shows the figure alone and Escape leaves (or, where the browser cannot,
+// says so; Copy image puts the PNG on the clipboard; Full screen shows the figure alone, its Exit on the screen, and Escape leaves (or, where the browser cannot,
 // the button is not there); Play the trend plays, or says it cannot.
 import assert from "node:assert/strict";
 import { waitUntil } from "../engines/processes.mjs";
@@ -69,7 +69,17 @@ export async function assertCopyImage(engine) {
   assert.equal(after.status, "Copied: the chart as an image.");
 }
 
-/** Full screen from the keyboard, and Escape out of it. Returns what happened. */
+/** In the page, in full screen: scrolls the figure to its top or its end; where Exit is. */
+function exitOnScreen(end) {
+  const figure = document.fullscreenElement;
+  figure.scrollTop = end ? figure.scrollHeight : 0;
+  const box = document.querySelector(".chart-actions button.full-screen").getBoundingClientRect();
+  const onScreen = box.height > 0 && box.top >= 0 && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth;
+  return { onScreen, top: box.top, bottom: box.bottom, screen: innerHeight };
+}
+
+/** Full screen from the keyboard, Exit on the screen wherever the figure is scrolled, and
+ * Escape out of it. Returns what happened. */
 export async function assertFullScreen(engine) {
   const before = await engine.evaluate(state);
   if (!before.canFullScreen) {
@@ -81,6 +91,10 @@ export async function assertFullScreen(engine) {
   await engine.press("Enter");
   const full = await stateWhen(engine, (now) => now.fullScreen === "chart-figure", "the figure to fill the screen");
   assert.equal(full.toggleName, "Exit full screen");
+  for (const end of [false, true]) {
+    const exit = await engine.evaluate(exitOnScreen, end);
+    assert.ok(exit.onScreen, `Exit is on the screen with the figure scrolled to its ${end ? "end" : "top"}: ${JSON.stringify(exit)}`);
+  }
   await engine.press("Escape");
   const left = await stateWhen(engine, (now) => now.fullScreen === null, "Escape to leave full screen");
   assert.equal(left.toggleName, "Full screen");

@@ -264,6 +264,46 @@ test.describe("full screen", () => {
     await expect(toggle).toBeInViewport();
   });
 
+  test.describe("on a phone", () => {
+    test.use({ hasTouch: true, isMobile: true });
+    for (const [width, height] of [
+      [844, 390],
+      [390, 844],
+    ]) {
+      test(`${width} × ${height}: Exit stays on the screen, over neither the title nor the chart, however far the figure scrolls`, async ({ page }) => {
+        await page.setViewportSize({ width, height });
+        await openChart(page);
+        await page.locator(".chart-actions button.full-screen").tap();
+        await expect.poll(() => page.evaluate(() => document.fullscreenElement?.className)).toBe("chart-figure");
+        const exit = button(page, "Exit full screen");
+        const onScreen = async (where) => {
+          const box = await exit.boundingBox();
+          expect(box, `Exit ${where}`).not.toBeNull();
+          expect(box.y, `Exit's top ${where}`).toBeGreaterThanOrEqual(0);
+          expect(box.y + box.height, `Exit's bottom ${where}`).toBeLessThanOrEqual(height);
+          expect(box.x + box.width, `Exit's right ${where}`).toBeLessThanOrEqual(width);
+          return box;
+        };
+        const top = await onScreen("at the top");
+        for (const covered of [".chart-title", "#chart"]) {
+          const other = await page.locator(covered).boundingBox();
+          const apart = top.y + top.height <= other.y || other.y + other.height <= top.y || top.x + top.width <= other.x || other.x + other.width <= top.x;
+          expect(apart, `Exit is clear of ${covered}`).toBe(true);
+        }
+        const scrolled = await page.evaluate(() => {
+          const figure = document.fullscreenElement;
+          figure.scrollTop = figure.scrollHeight;
+          return figure.scrollTop;
+        });
+        expect(scrolled, "the figure is taller than the screen").toBeGreaterThan(0);
+        await onScreen("with the figure scrolled to its end");
+        await page.screenshot({ path: `${ARTIFACTS}full-screen-${width}x${height}.png` });
+        await exit.tap();
+        await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
+      });
+    }
+  });
+
   test("where the browser cannot go full screen, there is no button", async ({ page }) => {
     await page.addInitScript(() => Object.defineProperty(Document.prototype, "fullscreenEnabled", { get: () => false }));
     await openChart(page);

@@ -108,21 +108,27 @@ pub fn ChartIsland(
     edge::link_mentions(chart, selected);
     view! {
         <div class="chart-island" class:is-interactive=when(move || interactive.get())>
-            <div id="chart" class="chart-box" class:is-hidden=when(move || table_shown.get())>
-                // The static chart stays (hidden by CSS once the app runs), so there is no swap
-                // to do. The interactive chart is prerendered too, invisible (so without the app
-                // it has no tab stop and nothing to read); the app hydrates and draws it.
-                <StaticChart />
-                <div
-                    class="chart-focus"
-                    role="application"
-                    tabindex="0"
-                    aria-roledescription="interactive chart"
-                    aria-labelledby="chart-title"
-                    aria-describedby="chart-help chart-description"
-                    on:keydown=on_keydown
-                >
-                    <ChartCanvas chart selected log_scale=log_scale.read_only() />
+            // The chart sizes itself by its frame's width (CSS container queries). The frame
+            // contains no more than the chart: full screen's Exit, fixed on the screen, must
+            // not be inside a container.
+            <div id="chart" class="chart-frame" class:is-hidden=when(move || table_shown.get())>
+                <div class="chart-box">
+                    // The static chart stays (hidden by CSS once the app runs), so there is no
+                    // swap to do. The interactive chart is prerendered too, invisible (so without
+                    // the app it has no tab stop and nothing to read); the app hydrates and
+                    // draws it.
+                    <StaticChart />
+                    <div
+                        class="chart-focus"
+                        role="application"
+                        tabindex="0"
+                        aria-roledescription="interactive chart"
+                        aria-labelledby="chart-title"
+                        aria-describedby="chart-help chart-description"
+                        on:keydown=on_keydown
+                    >
+                        <ChartCanvas chart selected log_scale=log_scale.read_only() />
+                    </div>
                 </div>
             </div>
             <TableView chart table_shown=table_shown.read_only() selected=selected.read_only() />
