@@ -243,6 +243,25 @@ test("at 320 px (a 1280 px window at 400 %) nothing is lost", async ({ page }) =
   await page.locator(".chart-figure").screenshot({ path: `${ARTIFACTS}width-320.png` });
 });
 
+test("in a 320 × 200 window (1280 × 800 at 400 %), where the chart is taller than the screen, each point's tooltip is on the screen", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 200 });
+  await openChart(page);
+  await focusChart(page);
+  const box = await page.locator("#chart").boundingBox();
+  expect(box.height, "the chart is taller than the window").toBeGreaterThan(200);
+  await page.keyboard.press("Home");
+  for (const [i, value] of VALUES.entries()) {
+    await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${value} ${unit}`);
+    const tip = await page.locator(".chart-tooltip").boundingBox();
+    expect(tip.y, `${value}: tooltip's top`).toBeGreaterThanOrEqual(0);
+    expect(tip.y + tip.height, `${value}: tooltip's bottom`).toBeLessThanOrEqual(200);
+    expect(tip.x, `${value}: tooltip's left edge`).toBeGreaterThanOrEqual(0);
+    expect(tip.x + tip.width, `${value}: tooltip's right edge`).toBeLessThanOrEqual(320);
+    await page.screenshot({ path: `${ARTIFACTS}window-320x200-${i}.png` });
+    await page.keyboard.press("ArrowRight");
+  }
+});
+
 /** Whether two `{x, y, width, height}` boxes overlap. */
 const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 

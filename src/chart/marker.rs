@@ -18,6 +18,16 @@ pub struct Rect {
 }
 
 impl Rect {
+    /// A box of `size` at the top left corner.
+    pub fn of_size(size: (f64, f64)) -> Rect {
+        Rect {
+            x: 0.0,
+            y: 0.0,
+            width: size.0,
+            height: size.1,
+        }
+    }
+
     /// The same box with every length times `factor` (backend pixels to CSS pixels, say).
     pub fn scaled(self, factor: f64) -> Rect {
         Rect {
@@ -64,6 +74,47 @@ pub fn keep_clear(point: (f64, f64), label_chars: usize) -> Rect {
     }
 }
 
+/// Where in the chart box the tooltip may go (`room()`), in CSS pixels of the box.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Room {
+    /// The part of the box it stays in if it can: the whole box, or the part on the screen.
+    pub area: Rect,
+    /// The screen's top and bottom: the tooltip never goes past them.
+    pub rows: (f64, f64),
+}
+
+impl Room {
+    /// The whole box of `size`, with the screen around it.
+    pub fn whole(size: (f64, f64)) -> Room {
+        Room {
+            area: Rect::of_size(size),
+            rows: (f64::NEG_INFINITY, f64::INFINITY),
+        }
+    }
+}
+
+/// Where in a chart box of `size` a tooltip `height` tall goes: the part of the box on the
+/// screen, where the box is taller than the screen (a short window, zoomed in) and the tooltip
+/// fits that part; else the whole box. Never past the screen's top or bottom. The box's top is
+/// `top` px down a screen `screen` px tall (negative: above it), all in CSS pixels. (The page
+/// never scrolls sideways: across, the box is on the screen.)
+pub fn room(size: (f64, f64), top: f64, screen: f64, height: f64) -> Room {
+    // The screen's edges in the box, in whole pixels inwards: the marker's styles are whole.
+    let rows = ((-top).ceil(), (screen - top).floor());
+    let (y, end) = (rows.0.max(0.0), rows.1.min(size.1));
+    let area = if end - y >= height {
+        Rect {
+            x: 0.0,
+            y,
+            width: size.0,
+            height: end - y,
+        }
+    } else {
+        Rect::of_size(size)
+    };
+    Room { area, rows }
+}
+
 /// The marker's place and the tooltip's, in CSS pixels of the chart box.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Placement {
@@ -78,21 +129,23 @@ pub struct Placement {
 
 impl Placement {
     /// For the point at `point` (which `clear[selected]` surrounds) over a plot whose x axis is
-    /// at `axis_y`, in a box of `size`, with a tooltip of `tooltip` (width, height), every
-    /// point's `keep_clear` box in `clear` and the annotation's `label`. The first of above,
-    /// below, left and right of the point (below first in the box's top part) that covers
-    /// nothing and fits the box wins; if none does, the one that covers least of the points
-    /// and leaves the box least, and of those the one that covers least of the label.
+    /// at `axis_y`, with a tooltip of `tooltip` (width, height) in `room` (the chart box, or
+    /// the part of it on the screen: `room()`), every point's `keep_clear` box in `clear` and
+    /// the annotation's `label`. The first of above, below, left and right of the point (below
+    /// first in the room's top part) that covers nothing and fits the room wins; if none does,
+    /// the one that covers least of the points and leaves the room least, and of those the one
+    /// that covers least of the label.
     pub fn new(
         point: (f64, f64),
         axis_y: f64,
-        size: (f64, f64),
+        room: Room,
         tooltip: (f64, f64),
         clear: &[Rect],
         label: Option<Rect>,
     ) -> Placement {
         let (x, y) = point;
-        let (width, height) = size;
+        let area = room.area;
+        let (right_end, bottom) = (area.x + area.width, area.y + area.height);
         let (w, h) = tooltip;
         // The selected point's own box (its label's width), and its ring without a label if
         // `clear` has none for it.
@@ -101,9 +154,9 @@ impl Placement {
             .copied()
             .find(|r| r.x <= x && x <= r.x + r.width && r.y <= y && y <= r.y + r.height)
             .unwrap_or_else(|| keep_clear(point, 0));
-        // Centred on the point as far as the box allows, across and up and down.
-        let across = (x - w / 2.0).min(width - w).max(0.0);
-        let down = (y - h / 2.0).min(height - h).max(0.0);
+        // Centred on the point as far as the room allows, across and up and down.
+        let across = (x - w / 2.0).min(right_end - w).max(area.x);
+        let down = (y - h / 2.0).min(bottom - h).max(area.y);
         let above = Rect {
             x: across,
             y: own.y - GAP - h,
@@ -127,25 +180,20 @@ impl Placement {
         // Beside it again, level with the top of the point's box: where the centred place
         // beside it just reaches a neighbour above (a narrow chart).
         let level = |side: Rect| Rect {
-            y: own.y.min(height - h).max(0.0),
+            y: own.y.min(bottom - h).max(area.y),
             ..side
         };
-        let order = if y < height * 0.45 {
+        let order = if y < area.y + area.height * 0.45 {
             [below, above, left, right]
         } else {
             [above, below, left, right]
         };
         let order = order.into_iter().chain([level(right), level(left)]);
         // What a place costs: first the area it covers of what must stay clear and the area
-        // of the tooltip outside the box; then the area it covers of the label.
+        // of the tooltip outside the room; then the area it covers of the label.
         let cost = |r: &Rect| {
             let covered: f64 = clear.iter().map(|c| r.overlap(c)).sum();
-            let inside = r.overlap(&Rect {
-                x: 0.0,
-                y: 0.0,
-                width,
-                height,
-            });
+            let inside = r.overlap(&area);
             let label = label.map_or(0.0, |label| r.overlap(&label));
             (covered + (r.area() - inside), label)
         };
@@ -160,15 +208,16 @@ impl Placement {
                 break;
             }
         }
-        // Never across the box's sides, where the screen's edge may cut it: with a reader's
-        // wider text (text spacing, a larger font) no place may be clear, and covering a point
-        // is the lesser harm.
-        let across = best.x.min(width - w).max(0.0);
+        // Never across the box's sides or off the screen: with a reader's wider text (text
+        // spacing, a larger font) or a short screen no place may be clear, and covering a
+        // point is the lesser harm.
+        let across = best.x.min(right_end - w).max(area.x);
+        let down = best.y.min(room.rows.1 - h).max(room.rows.0);
         Placement {
             x,
             y,
             guide: (axis_y - y).max(0.0),
-            tooltip: (across - x, best.y - y),
+            tooltip: (across - x, down - y),
         }
     }
 }
@@ -198,7 +247,7 @@ mod tests {
 
     /// Where the tooltip of `size` goes for `point` in a chart box of `chart` (no label).
     fn placed(point: (f64, f64), chart: (f64, f64), size: (f64, f64), clear: &[Rect]) -> Rect {
-        let place = Placement::new(point, chart.1, chart, size, clear, None);
+        let place = Placement::new(point, chart.1, Room::whole(chart), size, clear, None);
         tooltip_box(&place, size)
     }
 
@@ -208,6 +257,52 @@ mod tests {
             y: place.y + place.tooltip.1,
             width: size.0,
             height: size.1,
+        }
+    }
+
+    #[test]
+    fn the_room_is_the_part_of_the_box_on_the_screen_where_the_tooltip_fits_it() {
+        // The 320 px chart 20 px above the top of a 200 px tall screen (a short window at 400 %
+        // zoom): its top 20 px and bottom 20 px are off the screen.
+        let on_screen = Rect {
+            x: 0.0,
+            y: 20.0,
+            width: 288.0,
+            height: 200.0,
+        };
+        let cut = room(NARROW, -20.0, 200.0, 94.0);
+        assert_eq!(cut.area, on_screen);
+        assert_eq!(cut.rows, (20.0, 220.0));
+        // Whole pixels, inwards (the box's top measured in Chromium: 20.47 px above).
+        let measured = room(NARROW, -20.47, 200.0, 94.0);
+        assert_eq!(measured.rows, (21.0, 220.0));
+        assert_eq!((measured.area.y, measured.area.height), (21.0, 199.0));
+        // Wholly on the screen: the whole box.
+        let whole = Rect::of_size(NARROW);
+        let all = room(NARROW, 40.0, 800.0, 94.0);
+        assert_eq!(all.area, whole);
+        assert_eq!(all.rows, (-40.0, 760.0));
+        // Only 60 px of it on the screen, less than the tooltip's height: the whole box, and
+        // still never past the screen's edges.
+        let low = room(NARROW, 140.0, 200.0, 94.0);
+        assert_eq!(low.area, whole);
+        assert_eq!(low.rows, (-140.0, 60.0));
+    }
+
+    #[test]
+    fn on_a_short_screen_every_tooltip_stays_on_it() {
+        // The 320 px chart 20 px above the top of a 200 px tall screen, and its tooltip there
+        // (168 × 94, measured in Chromium). In the whole box, 35's and 74's tooltips went
+        // above their points, 14 and 20 px above the screen.
+        let tooltip = (168.0, 94.0);
+        let room = room(NARROW, -20.0, 200.0, tooltip.1);
+        for point in NARROW_POINTS {
+            let place = Placement::new(point, 220.0, room, tooltip, &narrow_clear(), None);
+            let tip = tooltip_box(&place, tooltip);
+            assert!(
+                tip.y >= 20.0 && tip.y + tip.height <= 220.0,
+                "{point:?}: {tip:?}"
+            );
         }
     }
 
@@ -270,7 +365,8 @@ mod tests {
     fn the_label_is_left_readable_where_a_place_clear_of_the_points_allows() {
         let clear = clear();
         let place = |i: usize, label| {
-            let place = Placement::new(POINTS[i], 260.0, PHONE, TOOLTIP, &clear, label);
+            let place =
+                Placement::new(POINTS[i], 260.0, Room::whole(PHONE), TOOLTIP, &clear, label);
             let tip = tooltip_box(&place, TOOLTIP);
             (tip.x, tip.y)
         };
@@ -303,7 +399,7 @@ mod tests {
         let place = Placement::new(
             points[0],
             280.0,
-            (600.0, 300.0),
+            Room::whole((600.0, 300.0)),
             (150.0, 60.0),
             &clear,
             None,
@@ -322,7 +418,7 @@ mod tests {
         let place = Placement::new(
             (50.0, 50.0),
             90.0,
-            (100.0, 100.0),
+            Room::whole((100.0, 100.0)),
             (90.0, 60.0),
             &clear,
             None,
@@ -377,7 +473,7 @@ mod tests {
         let place = Placement::new(
             (300.0, 100.0),
             280.0,
-            (600.0, 300.0),
+            Room::whole((600.0, 300.0)),
             (100.0, 50.0),
             &[],
             None,
@@ -387,7 +483,7 @@ mod tests {
         let on_axis = Placement::new(
             (300.0, 280.0),
             280.0,
-            (600.0, 300.0),
+            Room::whole((600.0, 300.0)),
             (100.0, 50.0),
             &[],
             None,

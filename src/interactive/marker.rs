@@ -4,10 +4,11 @@
 //! line creates no elements and runs one reactive update per move (measured under 4× CPU
 //! throttling: the first hover's script took ≈ 12 ms building the marker anew each time).
 
+use leptos::prelude::document;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use crate::chart::marker::{Placement, Rect};
+use crate::chart::marker::{room, Placement, Rect};
 use crate::content::PointWords;
 
 /// A selected point: where it is and what the tooltip says, in CSS pixels of the chart box.
@@ -26,6 +27,8 @@ pub struct Selected {
 
 /// The marker's elements (`components::ChartCanvas`), found once next to the canvas.
 pub struct MarkerParts {
+    /// The chart's box, which the marker is placed in.
+    frame: Element,
     marker: HtmlElement,
     guide: HtmlElement,
     tooltip: HtmlElement,
@@ -37,10 +40,8 @@ pub struct MarkerParts {
 impl MarkerParts {
     /// The marker in the same parent as `canvas`.
     pub fn find(canvas: &Element) -> Option<MarkerParts> {
-        let marker = canvas
-            .parent_element()?
-            .query_selector(".chart-marker")
-            .ok()??;
+        let frame = canvas.parent_element()?;
+        let marker = frame.query_selector(".chart-marker").ok()??;
         let part = |class: &str| marker.query_selector(class).ok().flatten();
         Some(MarkerParts {
             guide: part(".chart-guide")?.dyn_into().ok()?,
@@ -49,6 +50,7 @@ impl MarkerParts {
             value: part(".tooltip-value")?,
             change: part(".tooltip-change")?.dyn_into().ok()?,
             marker: marker.dyn_into().ok()?,
+            frame,
         })
     }
 
@@ -70,10 +72,15 @@ impl MarkerParts {
             f64::from(self.tooltip.offset_width()),
             f64::from(self.tooltip.offset_height()),
         );
+        // Where the box's top is on the screen, and the screen's height without a scroll bar.
+        let top = self.frame.get_bounding_client_rect().top();
+        let screen = document()
+            .document_element()
+            .map_or(f64::INFINITY, |root| f64::from(root.client_height()));
         let place = Placement::new(
             selected.point,
             selected.axis_y,
-            selected.size,
+            room(selected.size, top, screen, size.1),
             size,
             &selected.clear,
             selected.label,
