@@ -3,8 +3,8 @@
 //!
 //! The tooltip goes where it covers no point, no point's selection ring and no value label
 //! (a reader who taps a point must still see it and its number), and stays inside the chart
-//! box: above or below the point, centred on it as far as the box allows, else beside it.
-//! Where it can, it also leaves the annotation's label readable.
+//! box and on the screen: above or below the point, centred on it as far as the box allows,
+//! else beside it. Where it can, it also leaves the annotation's label readable.
 
 use super::draw::{HALO_RADIUS, LABEL_GAP, TEXT_SIZE};
 
