@@ -27,8 +27,8 @@ pub struct Selected {
 
 /// The marker's elements (`components::ChartCanvas`), found once next to the canvas.
 pub struct MarkerParts {
-    /// The chart's box, which the marker is placed in.
-    frame: Element,
+    /// The element over the whole chart box (its focus), which the marker is placed in.
+    chart_box: Element,
     marker: HtmlElement,
     guide: HtmlElement,
     tooltip: HtmlElement,
@@ -40,8 +40,8 @@ pub struct MarkerParts {
 impl MarkerParts {
     /// The marker in the same parent as `canvas`.
     pub fn find(canvas: &Element) -> Option<MarkerParts> {
-        let frame = canvas.parent_element()?;
-        let marker = frame.query_selector(".chart-marker").ok()??;
+        let chart_box = canvas.parent_element()?;
+        let marker = chart_box.query_selector(".chart-marker").ok()??;
         let part = |class: &str| marker.query_selector(class).ok().flatten();
         Some(MarkerParts {
             guide: part(".chart-guide")?.dyn_into().ok()?,
@@ -50,7 +50,7 @@ impl MarkerParts {
             value: part(".tooltip-value")?,
             change: part(".tooltip-change")?.dyn_into().ok()?,
             marker: marker.dyn_into().ok()?,
-            frame,
+            chart_box,
         })
     }
 
@@ -73,7 +73,7 @@ impl MarkerParts {
             f64::from(self.tooltip.offset_height()),
         );
         // Where the box's top is on the screen, and the screen's height without a scroll bar.
-        let top = self.frame.get_bounding_client_rect().top();
+        let top = self.chart_box.get_bounding_client_rect().top();
         let screen = document()
             .document_element()
             .map_or(f64::INFINITY, |root| f64::from(root.client_height()));
