@@ -268,9 +268,11 @@ test.describe("full screen", () => {
     test.use({ hasTouch: true, isMobile: true });
     for (const [width, height] of [
       [844, 390],
+      [667, 375],
+      [640, 400],
       [390, 844],
     ]) {
-      test(`${width} × ${height}: Exit stays on the screen, over neither the title nor the chart, however far the figure scrolls`, async ({ page }) => {
+      test(`${width} × ${height}: the chart and its axis on the screen; Exit stays on it, over neither the title nor the chart, however far the figure scrolls`, async ({ page }) => {
         await page.setViewportSize({ width, height });
         await openChart(page);
         await page.locator(".chart-actions button.full-screen").tap();
@@ -285,6 +287,8 @@ test.describe("full screen", () => {
           return box;
         };
         const top = await onScreen("at the top");
+        const chart = await page.locator("#chart").boundingBox();
+        expect(chart.y + chart.height, "the chart's bottom (its axis) at the top").toBeLessThanOrEqual(height);
         for (const covered of [".chart-title", "#chart"]) {
           const other = await page.locator(covered).boundingBox();
           const apart = top.y + top.height <= other.y || other.y + other.height <= top.y || top.x + top.width <= other.x || other.x + other.width <= top.x;
