@@ -262,6 +262,25 @@ test("in a 320 × 200 window (1280 × 800 at 400 %), where the chart is taller t
   }
 });
 
+test("at 280 px the embed options' checkbox has its words beside it", async ({ page }) => {
+  await page.setViewportSize({ width: 280, height: 600 });
+  await openChart(page);
+  await page.locator(".embed-options summary").click();
+  const checkbox = page.locator("#embed-plain");
+  await expect(checkbox).toBeVisible();
+  const [box, firstLine] = await checkbox.evaluate((input) => {
+    const words = [...input.parentElement.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.data.trim());
+    const range = document.createRange();
+    range.selectNodeContents(words);
+    const line = range.getClientRects()[0];
+    const rect = input.getBoundingClientRect();
+    return [rect.toJSON(), line.toJSON()];
+  });
+  // The first line of the words level with the checkbox, to its right.
+  expect(firstLine.left).toBeGreaterThan(box.right);
+  expect(Math.abs(firstLine.top + firstLine.height / 2 - (box.top + box.height / 2))).toBeLessThan(box.height);
+});
+
 /** Whether two `{x, y, width, height}` boxes overlap. */
 const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
