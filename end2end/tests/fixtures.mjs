@@ -69,6 +69,9 @@ export function meanLuminance(png) {
   return sum / (data.length / 4) / 255;
 }
 
+/** Whether two `{x, y, width, height}` boxes overlap. */
+export const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
 export async function openChart(page, path = "/") {
   await page.goto(path);
   await waitInteractive(page);

@@ -1,7 +1,7 @@
 // The page under the reader's own conditions: Windows contrast themes (forced colours) in both
 // schemes, the WCAG 1.4.12 text-spacing stylesheet, 320 CSS px (a 1280 px window at 400 %),
 // and a finger tapping each point on a phone.
-import { test, expect, CONTENT, VALUES, CHART_FOCUS, openChart, axeViolations, ARTIFACTS } from "./fixtures.mjs";
+import { test, expect, CONTENT, VALUES, CHART_FOCUS, openChart, axeViolations, ARTIFACTS, overlap } from "./fixtures.mjs";
 
 const unit = CONTENT.chart.unit;
 
@@ -26,6 +26,17 @@ async function focusChart(page) {
   }
   await expect(chart).toBeFocused();
   return chart;
+}
+
+/** With the chart focused, selects each point from the keyboard, first to last, and hands
+ * `check` its value, its tooltip's box and its index. */
+async function eachTooltip(page, check) {
+  await page.keyboard.press("Home");
+  for (const [i, value] of VALUES.entries()) {
+    await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${value} ${unit}`);
+    await check(value, await page.locator(".chart-tooltip").boundingBox(), i);
+    await page.keyboard.press("ArrowRight");
+  }
 }
 
 // Chromium's emulated contrast themes, by hand (Canvas, CanvasText, LinkText, GrayText as the
@@ -232,14 +243,10 @@ test("at 320 px (a 1280 px window at 400 %) nothing is lost", async ({ page }) =
   const box = await page.locator("#chart").boundingBox();
   expect(box.width).toBeGreaterThanOrEqual(280);
   await focusChart(page);
-  await page.keyboard.press("Home");
-  for (const value of VALUES) {
-    await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${value} ${unit}`);
-    const tip = await page.locator(".chart-tooltip").boundingBox();
+  await eachTooltip(page, (value, tip) => {
     expect(tip.x, `${value}: tooltip's left edge`).toBeGreaterThanOrEqual(0);
     expect(tip.x + tip.width, `${value}: tooltip's right edge`).toBeLessThanOrEqual(320);
-    await page.keyboard.press("ArrowRight");
-  }
+  });
   await page.locator(".chart-figure").screenshot({ path: `${ARTIFACTS}width-320.png` });
 });
 
@@ -249,17 +256,13 @@ test("in a 320 × 200 window (1280 × 800 at 400 %), where the chart is taller t
   await focusChart(page);
   const box = await page.locator("#chart").boundingBox();
   expect(box.height, "the chart is taller than the window").toBeGreaterThan(200);
-  await page.keyboard.press("Home");
-  for (const [i, value] of VALUES.entries()) {
-    await expect(page.locator(".chart-tooltip .tooltip-value")).toHaveText(`${value} ${unit}`);
-    const tip = await page.locator(".chart-tooltip").boundingBox();
+  await eachTooltip(page, async (value, tip, i) => {
     expect(tip.y, `${value}: tooltip's top`).toBeGreaterThanOrEqual(0);
     expect(tip.y + tip.height, `${value}: tooltip's bottom`).toBeLessThanOrEqual(200);
     expect(tip.x, `${value}: tooltip's left edge`).toBeGreaterThanOrEqual(0);
     expect(tip.x + tip.width, `${value}: tooltip's right edge`).toBeLessThanOrEqual(320);
     await page.screenshot({ path: `${ARTIFACTS}window-320x200-${i}.png` });
-    await page.keyboard.press("ArrowRight");
-  }
+  });
 });
 
 test("at 280 px the embed options' checkbox has its words beside it", async ({ page }) => {
@@ -281,8 +284,6 @@ test("at 280 px the embed options' checkbox has its words beside it", async ({ p
   expect(Math.abs(firstLine.top + firstLine.height / 2 - (box.top + box.height / 2))).toBeLessThan(box.height);
 });
 
-/** Whether two `{x, y, width, height}` boxes overlap. */
-const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 test.describe("on a phone", () => {
   test.use({ hasTouch: true, isMobile: true, viewport: { width: 375, height: 740 } });

@@ -1,7 +1,7 @@
 // Share, the SVG file, Copy image and full screen: what each gives the reader, what the status
 // line says, and how the figure's row of actions looks at a phone's and a desktop's width.
 import { readFileSync } from "node:fs";
-import { test, expect, CONTENT, CHART_CANVAS, CHART_FOCUS, openChart, ARTIFACTS, decodePng } from "./fixtures.mjs";
+import { test, expect, CONTENT, CHART_CANVAS, CHART_FOCUS, openChart, ARTIFACTS, decodePng, overlap } from "./fixtures.mjs";
 
 const { chart } = CONTENT;
 const button = (page, name) => page.getByRole("button", { name, exact: true });
@@ -291,8 +291,7 @@ test.describe("full screen", () => {
         expect(chart.y + chart.height, "the chart's bottom (its axis) at the top").toBeLessThanOrEqual(height);
         for (const covered of [".chart-title", "#chart"]) {
           const other = await page.locator(covered).boundingBox();
-          const apart = top.y + top.height <= other.y || other.y + other.height <= top.y || top.x + top.width <= other.x || other.x + other.width <= top.x;
-          expect(apart, `Exit is clear of ${covered}`).toBe(true);
+          expect(overlap(top, other), `Exit is clear of ${covered}`).toBe(false);
         }
         const scrolled = await page.evaluate(() => {
           const figure = document.fullscreenElement;
