@@ -1,6 +1,9 @@
 // Reader features: chart/table, description, log scale, key figures, downloads, URL state,
 // embedding, motion and print.
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test, expect, CHART_CANVAS, CHART_FOCUS, CONTENT, VALUES, openChart, waitInteractive, ARTIFACTS, axeViolations, canvasImage, sweepTooltips, expectOnScale, decodePng } from "./fixtures.mjs";
 
 const { chart } = CONTENT;
@@ -425,6 +428,39 @@ test("print keeps the article, the chart at print resolution and the source; dro
   await page.emulateMedia({ media: "print" });
   await expect(marked).toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
   await expect(marked).toHaveCSS("text-decoration-line", "none");
+});
+
+/** Page `number` of a PDF: its text and how many images it holds (poppler's tools). */
+function pdfPage(pdf, number) {
+  const file = join(mkdtempSync(join(tmpdir(), "print-")), "page.pdf");
+  writeFileSync(file, pdf);
+  const run = (tool, args, output = []) => {
+    const result = spawnSync(tool, [...args, "-f", String(number), "-l", String(number), file, ...output], { encoding: "utf8" });
+    if (result.error?.code === "ENOENT") throw new Error(`${tool} is missing: apt-get install poppler-utils`);
+    if (result.status !== 0) throw new Error(`${tool} failed (${result.status}): ${result.stderr}`);
+    return result.stdout;
+  };
+  // `pdfimages -list` prints two lines of heading, then one line per image.
+  const images = run("pdfimages", ["-list"]).trim().split("\n").length - 2;
+  return { text: run("pdftotext", ["-layout"], ["-"]).replace(/\s+/g, " "), images };
+}
+
+test("printed on Letter and A4, the chart and its title start on the first page, under the opening", async ({ page }) => {
+  for (const query of ["", "?scale=log"]) {
+    await page.emulateMedia({ media: "screen" });
+    await page.goto(`/${query}`);
+    await waitInteractive(page);
+    await page.emulateMedia({ media: "print" });
+    for (const format of ["Letter", "A4"]) {
+      const first = pdfPage(await page.pdf({ format }), 1);
+      // The whole figure kept on one page left most of a Letter page blank before it.
+      expect(first.text, `${format} ${query}: the chart's title on page 1`).toContain(chart.title);
+      // The canvas prints as an image, or (Chromium, when the paper's width is not the
+      // screen's) as its drawing, whose value labels are then text.
+      const drawn = first.images > 0 || VALUES.every((value) => first.text.includes(` ${value} `));
+      expect(drawn, `${format} ${query}: the chart on page 1 (images: ${first.images}; text: ${first.text})`).toBe(true);
+    }
+  }
 });
 
 test("a chart printed on the logarithmic scale says so, from the chart view and the table view", async ({ page }) => {
