@@ -1,7 +1,8 @@
 // Firefox's reader view: Mozilla Readability (the same library, pinned) on the hydrated page's
-// DOM, in jsdom. It must show the article as published and the chart's data, and leave out the
-// interface: the keyboard hint, the scale note, the controls, the figure's head and caption
-// (they speak of a chart the reader view does not show). Elements that are interface only carry
+// DOM, in jsdom. It must show the article as published and the chart's data as a table under its
+// title and subtitle and over its source, and leave out the interface: the keyboard hint, the
+// scale note, the controls, the caption's description and notes (they speak of a chart the
+// reader view does not show). Elements that are interface only carry
 // the class `supplemental`, which Readability's "unlikely candidate" pattern drops; screen
 // readers and sighted readers still get them.
 import { writeFileSync } from "node:fs";
@@ -24,6 +25,12 @@ function articleBlocks() {
     if (block.quote) blocks.push(`${block.quote.text} ${block.quote.attribution}`);
   }
   return blocks.map(normalised);
+}
+
+/** What names the table and says where its numbers come from: the figure's title, subtitle and source line. */
+function tableLabels() {
+  const { chart } = CONTENT;
+  return [chart.title, chart.subtitle, `Source: ${chart.source}`].map(normalised);
 }
 
 /**
@@ -49,7 +56,13 @@ function dataItems() {
  */
 function classify(text) {
   let rest = ` ${normalised(text)} `;
-  const counts = { total: words(text).length, article: 0, data: 0 };
+  const counts = { total: words(text).length, article: 0, labels: 0, data: 0 };
+  for (const label of tableLabels()) {
+    if (rest.includes(` ${label} `)) {
+      rest = rest.replace(` ${label} `, "  ");
+      counts.labels += words(label).length;
+    }
+  }
   for (const block of articleBlocks()) {
     while (rest.includes(` ${block} `)) {
       rest = rest.replace(` ${block} `, "  ");
@@ -112,11 +125,19 @@ test("the reader view shows the article and the chart's data, and no interface t
     );
   }
 
+  // The table under its title and subtitle, and over its source, each once (without them the
+  // reader view showed a bare table of "People" with no word on who or whence).
+  for (const label of tableLabels()) {
+    expect(body.split(label).length - 1, label).toBe(1);
+  }
+  expect(body.indexOf(tableLabels()[1]), "the subtitle before the table").toBeLessThan(body.indexOf(CONTENT.chart.points[0].period));
+  expect(body.indexOf(tableLabels()[2]), "the source after the table").toBeGreaterThan(body.lastIndexOf(CONTENT.chart.points.at(-1).period));
+
   const counts = classify(text);
   console.log(
-    `reader view: ${counts.total} words, ${counts.article} article, ${counts.data} chart data, ` +
-      `${counts.other.length} other: ${counts.other.join(" ")}`,
+    `reader view: ${counts.total} words, ${counts.article} article, ${counts.labels} the table's labels, ` +
+      `${counts.data} chart data, ${counts.other.length} other: ${counts.other.join(" ")}`,
   );
-  expect(counts.article + counts.data + counts.other.length).toBe(counts.total);
+  expect(counts.article + counts.labels + counts.data + counts.other.length).toBe(counts.total);
   expect(counts.other.length / counts.total, `other words: ${counts.other.join(" ")}`).toBeLessThanOrEqual(0.05);
 });

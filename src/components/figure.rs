@@ -42,8 +42,9 @@ pub fn ChartFigure(
     view! {
         <figure class="chart-figure" aria-labelledby="chart-title">
             // `supplemental`: interface, or words about the picture, which reader views (Mozilla
-            // Readability drops this class) leave out; they show the article and the table.
-            <div class="chart-head supplemental">
+            // Readability drops this class) leave out; they show the article and the table,
+            // under its title and subtitle and over its source.
+            <div class="chart-head">
                 <h2 id="chart-title" class="chart-title">{chart.title}</h2>
                 <p id="chart-subtitle" class="chart-subtitle">{chart.subtitle}</p>
             </div>
@@ -55,19 +56,19 @@ pub fn ChartFigure(
             <p id="chart-help" class="visually-hidden supplemental">
                 "Left and right arrow keys move between the points; Home and End go to the first and last; Escape closes the details."
             </p>
-            <figcaption class="chart-caption supplemental">
-                <p id="chart-description" class="chart-description">
+            <figcaption class="chart-caption">
+                <p id="chart-description" class="chart-description supplemental">
                     {chart.description}
                 </p>
-                <p class="chart-note">{page.growth_note}</p>
-                <p class="chart-note">
+                <p class="chart-note supplemental">{page.growth_note}</p>
+                <p class="chart-note supplemental">
                     <span class="key key-band" aria-hidden="true"></span>
                     {chart.annotation.note}
                 </p>
                 {approximate_note
                     .map(|note| {
                         view! {
-                            <p class="chart-note">
+                            <p class="chart-note supplemental">
                                 <span class="key key-dashed" aria-hidden="true"></span>
                                 {note}
                             </p>
