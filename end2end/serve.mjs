@@ -75,7 +75,9 @@ export function startServer({ root, port = 0, capture = false }) {
     // A malformed request (a bad percent escape, an unparsable URL) gets 400, not a crash.
     let path;
     try {
-      path = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
+      // Repeated slashes merged, as nginx does by default (`//x` would read as a host here).
+      const merged = request.url.replace(/^[^?]*/, (target) => target.replace(/\/{2,}/g, "/"));
+      path = decodeURIComponent(new URL(merged, "http://localhost").pathname);
     } catch {
       response.writeHead(400, { "Content-Type": "text/plain" }).end("bad request");
       return;

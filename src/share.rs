@@ -2,21 +2,17 @@
 //! image files' names. Pure text, tested on the host.
 
 use crate::chart::scale::YScale;
-use crate::embed::{folder_of, EMBED_PAGE};
+use crate::embed::folder_of;
 use crate::view_state::ViewState;
 
 /// The article's link with the reader's `view` (origin and path: `location`'s). From the embed
-/// page (`embed.html`, or `?embed`) it is the article's own page: a reader who follows a shared
-/// link gets the article around the chart. The view comes from the app, not the URL: the embed
-/// never writes its view there, and the article writes the point a moment later. Nothing of
-/// the query the page was opened with, hostile or not, nor the hash, goes into the link.
+/// (`view.embed`: `embed.html` under any name a host serves it by, such as `/embed` where a host
+/// drops `.html`, or `?embed`) it is the article's own page, the folder: a reader who follows a
+/// shared link gets the article around the chart. The view comes from the app, not the URL: the
+/// embed never writes its view there, and the article writes the point a moment later. Nothing
+/// of the query the page was opened with, hostile or not, nor the hash, goes into the link.
 pub fn share_link(origin: &str, path: &str, view: ViewState) -> String {
-    let folder = folder_of(path);
-    let page = if path[folder.len().min(path.len())..] == *EMBED_PAGE {
-        folder
-    } else {
-        path
-    };
+    let page = if view.embed { folder_of(path) } else { path };
     let view = ViewState {
         embed: false,
         ..view
@@ -95,6 +91,15 @@ mod tests {
         assert_eq!(
             share_link(ORIGIN, "/news/", embedded(TABLE_AT_2)),
             "https://example.org/news/?view=table&point=2"
+        );
+        // A host that drops `.html` serves the embed page as `/news/embed`.
+        assert_eq!(
+            share_link(ORIGIN, "/news/embed", embedded(LOG)),
+            "https://example.org/news/?scale=log"
+        );
+        assert_eq!(
+            share_link(ORIGIN, "/news/index.html", embedded(LOG)),
+            "https://example.org/news/?scale=log"
         );
         assert_eq!(
             share_link(ORIGIN, "/news/not-embed.html", ViewState::default()),

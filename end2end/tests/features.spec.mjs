@@ -242,6 +242,17 @@ test.describe("the URL keeps the view", () => {
     expect(await page.evaluate(() => history.length)).toBe(entries + 1);
   });
 
+  test("a page address with a doubled slash keeps its path as the view is written", async ({ page, baseURL }) => {
+    // A CMS that joins URLs carelessly links `//…`; servers serve it. Written as a path, it read
+    // as another host, and the browser refused to write the view.
+    await openChart(page, `${baseURL}//index.html`);
+    await button(page, "Table").click();
+    await expect(page).toHaveURL(`${baseURL}//index.html?view=table`);
+    await page.goBack();
+    await expect(page).toHaveURL(`${baseURL}//index.html`);
+    await expect(button(page, "Chart")).toHaveAttribute("aria-pressed", "true");
+  });
+
   test("a shared link opens the table", async ({ page }) => {
     await page.goto("/?view=table");
     await expect(page.locator(".chart-island.is-interactive")).toHaveCount(1);

@@ -73,6 +73,12 @@ test.describe("Share", () => {
     await page.keyboard.press("End");
     await shares(`${baseURL}/?scale=log&point=3`);
     expect(page.url()).toContain("/embed.html?view=table&utm_source=x");
+
+    // Served as `/embed`, as a host that drops `.html` does (Cloudflare Pages): still the
+    // article's link, not the embed page's.
+    await page.route(/\/embed\?/, async (route) => route.fulfill({ response: await route.fetch({ url: `${baseURL}/embed.html` }) }));
+    await openChart(page, "/embed?scale=log");
+    await shares(`${baseURL}/?scale=log`);
   });
 
   test("where the clipboard refuses, the link is shown to copy by hand", async ({ page, baseURL }) => {

@@ -40,6 +40,10 @@ pub fn copy_png(chart: &'static Chart, scale: YScale) {
 /// "Share": the link to the reader's `view`, to the system's share sheet or the clipboard.
 pub fn share_view(view: ViewState) {
     let location = window().location();
+    let view = ViewState {
+        embed: super::page_is("embed"),
+        ..view
+    };
     let link = share_link(
         &location.origin().unwrap_or_default(),
         &location.pathname().unwrap_or_default(),

@@ -10,6 +10,7 @@ use wasm_bindgen::JsValue;
 use super::hooks::{effect, listen};
 
 use crate::chart::scale::YScale;
+use crate::embed::folder_of;
 use crate::view_state::{View, ViewState};
 
 /// How long the selection must rest before it is written to the URL.
@@ -90,13 +91,18 @@ fn write_url(state: &ViewState, new_entry: bool) {
     if super::page_is("embed") {
         return;
     }
+    // Relative to the page's folder (`./` and its last path segment): a path that begins with
+    // `//` (a CMS's doubled slash, which servers accept) would read as another host, and the
+    // browser would refuse to write it.
     let location = window().location();
-    let url = format!(
-        "{}{}{}",
-        location.pathname().unwrap_or_default(),
-        state.to_query(),
-        location.hash().unwrap_or_default()
-    );
+    let path = location.pathname().unwrap_or_default();
+    let url = [
+        "./",
+        &path[folder_of(&path).len()..],
+        &state.to_query(),
+        &location.hash().unwrap_or_default(),
+    ]
+    .concat();
     let Ok(history) = window().history() else {
         return;
     };
