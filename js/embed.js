@@ -38,9 +38,15 @@
       return;
     }
     for (const frame of frames()) {
+      if (!from(event, frame)) continue;
+      // A host's `box-sizing: border-box` (`* { box-sizing: border-box }` is common) puts the
+      // iframe's border and padding inside its height: add them, or the content scrolls.
+      const style = getComputedStyle(frame);
+      const sides = ["borderTopWidth", "borderBottomWidth", "paddingTop", "paddingBottom"];
+      const extra = style.boxSizing === "border-box" ? sides.reduce((sum, side) => sum + parseFloat(style[side]), 0) : 0;
       // Through the style object, which a strict style-src allows (a style attribute it refuses).
       // Important: a theme's `iframe { height: auto !important }` would otherwise squash it.
-      if (from(event, frame)) frame.style.setProperty("height", Math.ceil(data.height) + "px", "important");
+      frame.style.setProperty("height", Math.ceil(data.height + extra) + "px", "important");
     }
   });
 

@@ -66,7 +66,9 @@ function startHost(ours) {
         `body{margin:0;font:18px/1.5 Georgia,serif}main{width:${width}px;margin:0 auto}` +
           `.other{display:block;width:100%;height:60px;border:0}` +
           // `&theme`: a theme's rule for "responsive embeds", as many have.
-          (url.searchParams.has("theme") ? `iframe{max-width:100%;height:auto!important}` : ""),
+          (url.searchParams.has("theme") ? `iframe{max-width:100%;height:auto!important}` : "") +
+          // `&boxed`: a host that sizes every box by its border and frames its iframes.
+          (url.searchParams.has("boxed") ? `*{box-sizing:border-box}iframe{border:2px solid;padding:6px}` : ""),
       ],
       "/other.html": ["text/html", `<!DOCTYPE html><html lang="en"><title>Other</title><p>Not ours.</p></html>`],
     };
@@ -180,6 +182,20 @@ test("a theme's `iframe { height: auto !important }` does not squash the iframe:
   const { iframe, frame } = await openHost(page, 375, "/?w=375&theme");
   await waitInteractive(frame);
   expect(await expectFitted(iframe, frame)).toBeGreaterThan(600);
+});
+
+test("on a host that sizes boxes by their border (`border-box`) and frames its iframes, the content still fits", async ({ page }) => {
+  const { frame } = await openHost(page, 768, "/?w=768&boxed");
+  await waitInteractive(frame);
+  // The iframe's border and padding go on top of the content's height: nothing scrolls inside.
+  await expect
+    .poll(() =>
+      frame.evaluate(() => ({
+        scrolls: document.documentElement.scrollHeight > innerHeight,
+        spare: innerHeight - Math.ceil(document.documentElement.getBoundingClientRect().height),
+      })),
+    )
+    .toEqual({ scrolls: false, spare: 0 });
 });
 
 /** Where the source line ends, from the top of the embed document (CSS px). */
