@@ -30,7 +30,7 @@ import * as chromium from "./engines/chromium.mjs";
 import * as firefox from "./engines/firefox.mjs";
 import * as webkit from "./engines/webkit.mjs";
 import { assertClean, assertPolicyEnforced, openInteractive, trustedTypesEnforced } from "./flows/page.mjs";
-import { assertArticleWhole } from "./flows/article.mjs";
+import { assertArticleWhole, assertMentionsUnderlined } from "./flows/article.mjs";
 import { assertChartDrawn, assertRedrawnAtRatio } from "./flows/chart.mjs";
 import { assertHover } from "./flows/pointer.mjs";
 import { assertKeyboard } from "./flows/keyboard.mjs";
@@ -88,6 +88,9 @@ async function runEngine(t, name, url) {
         await t.test("Tab reaches the chart and the arrow keys announce each value", () => assertKeyboard(engine));
         await t.test("hovering shows each point's value in a visible tooltip", () =>
           assertHover(engine, { beforeLeaving: () => shot(view) }),
+        );
+        await t.test("the article's phrases tied to the chart are underlined, solid under the pointer", () =>
+          assertMentionsUnderlined(engine),
         );
         await t.test("still nothing reported after the interactions", () => assertClean(engine));
       });
