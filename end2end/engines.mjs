@@ -35,7 +35,7 @@ import { assertChartDrawn, assertRedrawnAtRatio } from "./flows/chart.mjs";
 import { assertHover } from "./flows/pointer.mjs";
 import { assertKeyboard } from "./flows/keyboard.mjs";
 import { assertDarkScheme } from "./flows/theme.mjs";
-import { assertStaticStandsIn } from "./flows/static.mjs";
+import { assertNoLoaderClosesUp, assertStaticStandsIn } from "./flows/static.mjs";
 import { assertCopyImage, assertFullScreen, assertPlayTheTrend, assertShare } from "./flows/actions.mjs";
 import { assertSandboxedEmbed, assertSandboxedEmbedStatic } from "./flows/embed.mjs";
 
@@ -74,6 +74,11 @@ async function runEngine(t, name, url) {
     await t.test("without the app, the static chart stands in (1280 px, light)", async () => {
       await assertStaticStandsIn(engine, url, VIEWS[1]);
       await shot(VIEWS[1], "-static");
+    });
+
+    await t.test("without any script of ours, the notice shows and the controls leave no gap (375 px, light)", async () => {
+      await assertNoLoaderClosesUp(engine, url, VIEWS[0]);
+      await shot(VIEWS[0], "-noloader");
     });
 
     const canvases = {};

@@ -9,6 +9,7 @@
 // warnings, errors, failed loads and policy violations where the test can read them
 // (capture.js; WebKit's WebDriver gives no console), `/__static/…` serves the same pages
 // with the wasm refused, to see the static chart that stands in without the app, and
+// `/__noloader/…` serves them with the loader refused (a bad deploy, a blocking extension),
 // `/__strict/…` serves them as a stricter host would, with Trusted Types enforced too, and
 // `/__sandboxed/` is a host page with the embed code in an iframe sandboxed with scripts only.
 import { createServer } from "node:http";
@@ -43,6 +44,7 @@ const TYPES = {
 const CAPTURE_SCRIPT = fileURLToPath(new URL("capture.js", import.meta.url));
 const CAPTURE_TAG = '<script src="/__capture.js"></script>';
 const STATIC_PREFIX = "/__static/";
+const NO_LOADER_PREFIX = "/__noloader/";
 const STRICT_PREFIX = "/__strict/";
 const SANDBOXED_HOST = "/__sandboxed/";
 /** The iframe's height there before our host script sizes it (the embed code's fallback). */
@@ -95,6 +97,8 @@ export function startServer({ root, port = 0, capture = false }) {
       } else {
         const withoutApp = capture && path.startsWith(STATIC_PREFIX);
         if (withoutApp) path = path.slice(STATIC_PREFIX.length - 1);
+        const withoutLoader = capture && path.startsWith(NO_LOADER_PREFIX);
+        if (withoutLoader) path = path.slice(NO_LOADER_PREFIX.length - 1);
         strict = capture && path.startsWith(STRICT_PREFIX);
         if (strict) path = path.slice(STRICT_PREFIX.length - 1);
         const file = fileFor(root, path);
@@ -103,6 +107,7 @@ export function startServer({ root, port = 0, capture = false }) {
           return;
         }
         if (withoutApp && extname(file) === ".wasm") throw new Error("refused");
+        if (withoutLoader && /\/loader-[^/]*\.js$/.test(file)) throw new Error("refused");
         body = await readFile(file);
         type = TYPES[extname(file)] ?? "application/octet-stream";
         if (capture && extname(file) === ".html") {
