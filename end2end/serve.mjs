@@ -39,6 +39,7 @@ const TYPES = {
   ".wasm": "application/wasm",
   ".svg": "image/svg+xml",
   ".png": "image/png",
+  ".csv": "text/csv; charset=utf-8",
 };
 
 const CAPTURE_SCRIPT = fileURLToPath(new URL("capture.js", import.meta.url));

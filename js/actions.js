@@ -40,7 +40,7 @@ export function share(link) {
 }
 
 function copyLink(link) {
-  copyText(link, ".share-link", "Copied: the link to this view of the chart.", "Copy the link below.");
+  copyText(link, SHARE_LINK, "Copied: the link to this view of the chart.", "Copy the link below.");
 }
 
 // "Copied: the link to this view" is stale once the reader changes the view: a press on the
@@ -52,7 +52,7 @@ document.addEventListener("click", (event) => {
 /** "Copy embed code": `code` to the clipboard, or shown to copy by hand. */
 export function copyEmbedCode(code) {
   say("");
-  copyText(code, ".embed-code", "Embed code copied to the clipboard.", "Copy the embed code below.");
+  copyText(code, EMBED_CODE, "Embed code copied to the clipboard.", "Copy the embed code below.");
 }
 
 // Back where the reader was: Chromium clamps the page's scroll while the figure fills the screen
@@ -84,9 +84,19 @@ document.addEventListener("keydown", (event) => {
 });
 
 /** `text` to the clipboard, or, where the browser refuses, into the box `selector` to copy by hand. */
-function copyText(text, selector, copied, byHand) {
-  const box = document.querySelector(selector);
+// The boxes that show a text to copy by hand where the clipboard refuses, made on the first
+// refusal (few readers meet one), after the embed options.
+const SHARE_LINK = { className: "share-link", rows: 2, label: "Link to this view" };
+const EMBED_CODE = { className: "embed-code", rows: 3, label: "Embed code" };
+
+function copyText(text, kind, copied, byHand) {
   const show = (shown) => {
+    let box = document.querySelector(`textarea.${kind.className}`);
+    if (!box && shown) {
+      box = Object.assign(document.createElement("textarea"), { className: kind.className, rows: kind.rows, readOnly: true });
+      box.setAttribute("aria-label", kind.label);
+      document.querySelector(".embed-options")?.after(box);
+    }
     if (!box) return;
     box.textContent = shown ? text : "";
     box.hidden = !shown;

@@ -354,6 +354,7 @@ function defineTests(server, originOf) {
       [find(/^noscript-[0-9a-f]{8,16}\.css$/), "text/css; charset=utf-8", IMMUTABLE],
       [find(/^card-[0-9a-f]{8,16}\.png$/), "image/png", IMMUTABLE],
       ["oembed.json", "application/json; charset=utf-8", "public, max-age=300"],
+      [`${CONTENT.chart.slug}.csv`, "text/csv; charset=utf-8", "public, max-age=300"],
     ];
     if (built.includes("embed.js")) kinds.push(["embed.js", server.javascript, "public, max-age=300"]);
     for (const [file, type, cache] of kinds) {

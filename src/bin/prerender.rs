@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use way_out::chart::scale::YScale;
-use way_out::content::{ARTICLE, CHART};
+use way_out::content::{ARTICLE, CHART, CHART_PAGE};
 use way_out::embed::EMBED_PAGE;
 use way_out::prerender::card::social_card;
 use way_out::prerender::oembed::{oembed_json, OEMBED_FILE};
@@ -61,6 +61,10 @@ fn prerender(index: &Path) -> Result<(), String> {
     write(index, article_page(&page)?.as_bytes())?;
     write(&index.with_file_name(EMBED_PAGE), embed.as_bytes())?;
     write(&index.with_file_name(&card.file_name), &card.png)?;
+    write(
+        &index.with_file_name(CHART_PAGE.csv_name),
+        CHART_PAGE.csv.as_bytes(),
+    )?;
     let options = fonts(FONT_DIR)?;
     for scale in [YScale::Linear, YScale::Log] {
         let svg = chart_svg_file(&CHART, scale);

@@ -69,7 +69,13 @@ pub fn tones_json(pitches: &[f64]) -> String {
             .map(|i| start_ms(i).to_string())
             .collect(),
     );
-    let pitches = list(pitches.iter().map(f64::to_string).collect());
+    // To a tenth of a hertz: finer than an ear tells, and fewer bytes on the page.
+    let pitches = list(
+        pitches
+            .iter()
+            .map(|hz| ((hz * 10.0).round() / 10.0).to_string())
+            .collect(),
+    );
     format!(r#"{{"pitches":[{pitches}],"starts":[{starts}],"tone":{TONE_MS},"lead":{LEAD_MS}}}"#)
 }
 
@@ -127,6 +133,11 @@ mod tests {
         assert_eq!(
             tones_json(&[262.0, 524.5]),
             r#"{"pitches":[262,524.5],"starts":[50,500],"tone":300,"lead":50}"#
+        );
+        // Pitches to a tenth of a hertz.
+        assert_eq!(
+            tones_json(&[455.0080144247292, 741.0479066835019]),
+            r#"{"pitches":[455,741],"starts":[50,500],"tone":300,"lead":50}"#
         );
     }
 }

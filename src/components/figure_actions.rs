@@ -89,16 +89,8 @@ pub fn FigureActions(
                 " The chart alone, without its title"
             </label>
         </details>
-        // Where the clipboard refuses (an insecure page, a denied permission), the browser shows
-        // the code or the link here to copy by hand.
-        <textarea class="embed-code" readonly rows="3" aria-label="Embed code" hidden></textarea>
-        <textarea
-            class="share-link"
-            readonly
-            rows="2"
-            aria-label="Link to this view"
-            hidden
-        ></textarea>
+    // Where the clipboard refuses (an insecure page, a denied permission), js/actions.js adds a
+    // box after these options with the code or the link to copy by hand.
     }
 }
 
@@ -127,12 +119,13 @@ fn ImageLinks(kind: ImageFile, log_scale: ReadSignal<bool>, label: &'static str)
     }
 }
 
-/// The data file's link and name. The prerendered page has them; hydration leaves static
-/// attributes as they are, so the browser build passes nothing and carries none of the data.
+/// The data file's link (relative: the prerender writes it next to the page) and name. The
+/// prerendered page has them; hydration leaves static attributes as they are, so the browser
+/// build passes nothing.
 #[cfg(feature = "ssr")]
 fn csv_link() -> (&'static str, &'static str) {
-    let page = &crate::content::CHART_PAGE;
-    (page.csv_href, page.csv_name)
+    let name = crate::content::CHART_PAGE.csv_name;
+    (name, name)
 }
 
 #[cfg(not(feature = "ssr"))]

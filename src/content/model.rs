@@ -106,11 +106,11 @@ pub struct AxisTick {
 pub struct ChartPage {
     /// Growth rates and doubling times, with their method (`stats::growth_note`).
     pub growth_note: &'static str,
-    /// The data as CSV (header row, ISO dates, period labels, source), made at build time.
+    /// The data as CSV (header row, ISO dates, period labels, source), made at build time and
+    /// written next to the page (`bin/prerender`): a download that needs no script, and costs
+    /// the readers who do not download it nothing.
     pub csv: &'static str,
-    /// The same CSV as a `data:` URL, for a download link that needs no script and no request.
-    pub csv_href: &'static str,
-    /// The CSV's file name, `<slug>.csv`.
+    /// The CSV's file name, `<slug>.csv`, which the link names (relative: next to the page).
     pub csv_name: &'static str,
 }
 

@@ -576,10 +576,9 @@ pub fn to_rust(c: &RawContent) -> String {
     let csv = to_csv(c);
     let _ = writeln!(
         out,
-        "pub static CHART_PAGE: ChartPage = ChartPage {{\n    growth_note: {},\n    csv: {},\n    csv_href: {},\n    csv_name: {},\n}};\n",
+        "pub static CHART_PAGE: ChartPage = ChartPage {{\n    growth_note: {},\n    csv: {},\n    csv_name: {},\n}};\n",
         s(&growth_note(&points)),
         s(&csv),
-        s(&data_url("text/csv;charset=utf-8", &csv)),
         s(&format!("{}.csv", ch.slug))
     );
 
@@ -636,19 +635,6 @@ fn points(chart: &RawChart) -> Vec<Point> {
             }
         })
         .collect()
-}
-
-/// A `data:` URL for a download link that works without JavaScript and without a request.
-pub fn data_url(media_type: &str, text: &str) -> String {
-    let mut url = format!("data:{media_type},");
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            url.push(char::from(byte));
-        } else {
-            let _ = write!(url, "%{byte:02X}");
-        }
-    }
-    url
 }
 
 /// The chart's data for "Get the data": one row per point, ISO year-month dates.
@@ -1178,14 +1164,6 @@ mod tests {
         assert_eq!(
             refusal("per_total_unit = 12", "per_total_unit = 0"),
             "content/article.toml: key_figures.average.per_total_unit: is zero"
-        );
-    }
-
-    #[test]
-    fn data_urls_escape_everything_but_unreserved_characters() {
-        assert_eq!(
-            data_url("text/csv;charset=utf-8", "a,b\n1 2\n“x”"),
-            "data:text/csv;charset=utf-8,a%2Cb%0A1%202%0A%E2%80%9Cx%E2%80%9D"
         );
     }
 
