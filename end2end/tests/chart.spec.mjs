@@ -69,6 +69,44 @@ test("Escape closes a tooltip the mouse opened, without moving it and wherever t
   }
 });
 
+for (const width of [1280, 375, 320]) {
+  test(`at ${width} px the mouse can move onto each point's tooltip and it stays that point's (WCAG 1.4.13 hoverable)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    // No entrance animation as the chart scrolls into view: until it ends, no tooltip shows.
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await openChart(page);
+    await page.locator("#chart").scrollIntoViewIfNeeded();
+    const canvas = await page.locator(CHART_CANVAS).boundingBox();
+    const tooltip = page.locator(".chart-tooltip");
+    // Where each point is: its marker, found by hovering (CSS pixels on the page).
+    const { markers } = await sweepTooltips(page);
+    expect(markers).toHaveLength(VALUES.length);
+    const points = markers.map(([x, y]) => [canvas.x + x, canvas.y + y]);
+    for (const [i, [x, y]] of points.entries()) {
+      await page.mouse.move(x, y);
+      await expect(tooltip).toContainText(`${VALUES[i]} ${unit}`);
+      const box = await tooltip.boundingBox();
+      // From the point onto the tooltip, then across it: a 5 × 5 grid of spots, but none at or
+      // beyond another point's column (its ring and value label, and above and below them),
+      // where the pointer meets that point, as a pointer scrubbing along the chart must.
+      const onMark = (px) => points.some(([ox], j) => j !== i && Math.min(x, px) - 30 < ox && ox < Math.max(x, px) + 30);
+      const spots = [];
+      for (let gx = 1; gx <= 5; gx++) {
+        for (let gy = 1; gy <= 5; gy++) spots.push([box.x + (box.width * gx) / 6, box.y + (box.height * gy) / 6]);
+      }
+      const reachable = spots.filter(([sx]) => !onMark(sx));
+      expect(reachable.length, "spots on the tooltip this side of other points").toBeGreaterThanOrEqual(5);
+      for (const [sx, sy] of reachable) {
+        await page.mouse.move(sx, sy, { steps: 2 });
+        await expect(tooltip, `point ${i}'s tooltip, the mouse at ${Math.round(sx - box.x)}, ${Math.round(sy - box.y)} on it`).toContainText(`${VALUES[i]} ${unit}`);
+        await expect(tooltip).toBeVisible();
+      }
+      await page.mouse.move(canvas.x + canvas.width / 2, canvas.y - 40);
+      await expect(tooltip).toBeHidden();
+    }
+  });
+}
+
 test.describe("on a touch screen", () => {
   test.use({ hasTouch: true, isMobile: true, viewport: { width: 375, height: 740 } });
 

@@ -38,6 +38,11 @@ impl Rect {
         }
     }
 
+    /// Whether `point` is inside the box, edges included.
+    pub fn contains(&self, (x, y): (f64, f64)) -> bool {
+        x >= self.x && x <= self.x + self.width && y >= self.y && y <= self.y + self.height
+    }
+
     fn area(&self) -> f64 {
         self.width.max(0.0) * self.height.max(0.0)
     }

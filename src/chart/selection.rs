@@ -1,5 +1,7 @@
 //! Which point is selected: nearest to the pointer, or moved by the keyboard. Pure logic.
 
+use super::marker::Rect;
+
 /// The point nearest to `pointer`, both in the same pixel space. Distance is horizontal first
 /// (a reader scrubs along time), vertical only to break ties.
 pub fn nearest(points: &[(f64, f64)], pointer: (f64, f64)) -> Option<usize> {
@@ -13,6 +15,16 @@ pub fn nearest(points: &[(f64, f64)], pointer: (f64, f64)) -> Option<usize> {
                 .unwrap_or(std::cmp::Ordering::Equal)
         })
         .map(|(index, _)| index)
+}
+
+/// Whether a pointer at `pointer` keeps the point whose tooltip is shown at `tooltip`: it is
+/// over the tooltip, and not in the column of the point nearest to it (above or below its mark,
+/// `nearest_mark`: its `marker::keep_clear` box). So a reader can move onto the tooltip without
+/// it turning into another point's (WCAG 1.4.13), and a pointer scrubbing along the chart at
+/// any height still meets every point, those under the tooltip too. All in the same pixels.
+pub fn keeps_tooltip(tooltip: &Rect, nearest_mark: &Rect, pointer: (f64, f64)) -> bool {
+    let in_column = (nearest_mark.x..=nearest_mark.x + nearest_mark.width).contains(&pointer.0);
+    tooltip.contains(pointer) && !in_column
 }
 
 /// A key that moves the selection.
@@ -54,6 +66,33 @@ mod tests {
     use super::*;
 
     const POINTS: [(f64, f64); 3] = [(40.0, 200.0), (200.0, 150.0), (360.0, 30.0)];
+
+    #[test]
+    fn over_its_tooltip_the_pointer_keeps_the_point_unless_on_a_mark() {
+        let tooltip = Rect {
+            x: 100.0,
+            y: 50.0,
+            width: 120.0,
+            height: 60.0,
+        };
+        let mark = Rect {
+            x: 190.0,
+            y: 90.0,
+            width: 20.0,
+            height: 40.0,
+        };
+        // Inside, edges included.
+        assert!(keeps_tooltip(&tooltip, &mark, (101.0, 51.0)));
+        assert!(keeps_tooltip(&tooltip, &mark, (100.0, 110.0)));
+        assert!(keeps_tooltip(&tooltip, &mark, (189.0, 60.0)));
+        // Outside it: the nearest point, as anywhere.
+        assert!(!keeps_tooltip(&tooltip, &mark, (99.0, 80.0)));
+        assert!(!keeps_tooltip(&tooltip, &mark, (150.0, 111.0)));
+        // On the mark of a point the tooltip covers, or above or below it: that point.
+        assert!(!keeps_tooltip(&tooltip, &mark, (200.0, 100.0)));
+        assert!(!keeps_tooltip(&tooltip, &mark, (190.0, 55.0)));
+        assert!(!keeps_tooltip(&tooltip, &mark, (210.0, 55.0)));
+    }
 
     #[test]
     fn nearest_is_by_horizontal_distance() {

@@ -56,11 +56,12 @@ impl MarkerParts {
 
     /// Shows the marker at the selected point with its words, or hides it. The tooltip is
     /// filled first and measured (a layout of the chart box only: `contain: layout`), so its
-    /// place covers nothing whatever its words' length, the reader's font and spacing.
-    pub fn show(&self, selected: Option<Selected>) {
+    /// place covers nothing whatever its words' length, the reader's font and spacing. Returns
+    /// the tooltip's box, in CSS pixels of the chart box.
+    pub fn show(&self, selected: Option<Selected>) -> Option<Rect> {
         let Some(selected) = selected else {
             self.marker.set_hidden(true);
-            return;
+            return None;
         };
         let words = selected.words;
         self.period.set_text_content(Some(words.period));
@@ -92,6 +93,12 @@ impl MarkerParts {
         let tooltip = self.tooltip.style();
         let _ = tooltip.set_property("left", &px(place.tooltip.0));
         let _ = tooltip.set_property("top", &px(place.tooltip.1));
+        Some(Rect {
+            x: place.x + place.tooltip.0,
+            y: place.y + place.tooltip.1,
+            width: size.0,
+            height: size.1,
+        })
     }
 }
 

@@ -20,6 +20,8 @@ pub use sound::follow_the_sound;
 pub use table::mark_selected_row;
 pub use url::sync_with_url;
 
+use std::cell::Cell;
+
 use leptos::ev::PointerEvent;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -28,7 +30,7 @@ use wasm_bindgen::JsCast;
 use crate::chart::draw::{Frame, Geometry, Layout};
 use crate::chart::marker::{keep_clear, Rect};
 use crate::chart::scale::YScale;
-use crate::chart::selection::nearest;
+use crate::chart::selection::{keeps_tooltip, nearest};
 use crate::chart::theme::{Palette, Theme};
 use crate::components::ChartIsland;
 use crate::content::{Chart, CHART};
@@ -145,6 +147,9 @@ pub fn drive_chart(
     let reduced_motion = use_media_query("(prefers-reduced-motion: reduce)");
     let progress = use_entrance(chart_canvas, reduced_motion);
     let drawn = RwSignal::new(Drawn::default());
+    // The shown tooltip's box (CSS pixels), which the marker writes and the pointer reads. Not a
+    // signal: nothing redraws when it changes. One per page, for the page's life.
+    let shown_tooltip: &'static Cell<Option<Rect>> = Box::leak(Box::default());
 
     effect(move || {
         let Some(canvas) = chart_canvas.get() else {
@@ -218,10 +223,15 @@ pub fn drive_chart(
         }
         let nearest = drawn.with_untracked(|d| {
             let pointer = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
-            nearest(
+            let nearest = nearest(
                 &d.geometry.points,
                 (pointer.0 * d.ratio, pointer.1 * d.ratio),
-            )
+            )?;
+            // Over the tooltip (which lets the pointer through), its point stays.
+            let keep = shown_tooltip
+                .get()
+                .is_some_and(|at| keeps_tooltip(&at, &d.clear[nearest], pointer));
+            (!keep).then_some(nearest)
         });
         if nearest.is_some() && nearest != selected.get_untracked() {
             selected.set(nearest);
@@ -289,7 +299,7 @@ pub fn drive_chart(
                 .and_then(|c| MarkerParts::find(&c));
         }
         if let Some(marker) = &marker {
-            marker.show(selection);
+            shown_tooltip.set(marker.show(selection));
         }
     });
 
