@@ -16,11 +16,13 @@ pub fn thousands(n: u32) -> String {
     out
 }
 
-/// A signed integer with an explicit sign: "+20", "−5" (a true minus sign), "0".
+/// A signed integer with an explicit sign and thousands separators: "+20", "−5" (a true minus
+/// sign), "+22,718,291", "0".
 pub fn signed(n: i64) -> String {
+    let size = thousands(u32::try_from(n.unsigned_abs()).unwrap_or(u32::MAX));
     match n {
-        n if n > 0 => format!("+{n}"),
-        n if n < 0 => format!("\u{2212}{}", n.unsigned_abs()),
+        n if n > 0 => format!("+{size}"),
+        n if n < 0 => format!("\u{2212}{size}"),
         _ => "0".into(),
     }
 }
@@ -91,6 +93,9 @@ mod tests {
         assert_eq!(signed(20), "+20");
         assert_eq!(signed(-5), "−5");
         assert_eq!(signed(0), "0");
+        // Large changes read as the values do.
+        assert_eq!(signed(-22_718_291), "−22,718,291");
+        assert_eq!(signed(1_234), "+1,234");
     }
 
     #[test]

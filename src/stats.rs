@@ -83,7 +83,9 @@ pub fn describe(points: &[Point], unit: &str) -> String {
     }
     let mut rises = Vec::new();
     let mut others = Vec::new();
-    for pair in points.windows(2) {
+    // Each step in words, unless there is one only: the first sentence told it.
+    let steps = if points.len() > 2 { points } else { &[] };
+    for pair in steps.windows(2) {
         let (from, to) = (&pair[0], &pair[1]);
         if to.value > from.value {
             // From zero there is no factor: the rise is told in numbers.
@@ -298,10 +300,10 @@ mod tests {
             point("2020", 2020, 1, false, 0),
             point("2021", 2021, 1, false, 1200),
         ];
+        // Two points: one step, told once.
         assert_eq!(
             describe(&from_zero, "bikes"),
-            "The number of bikes rose from 0 in 2020 to 1,200 in 2021. It grew from 0 in 2020 \
-             to 1,200 in 2021."
+            "The number of bikes rose from 0 in 2020 to 1,200 in 2021."
         );
     }
 
@@ -328,8 +330,12 @@ mod tests {
             point("2020", 2020, 1, false, 80),
             point("2021", 2021, 1, false, 40),
         ];
-        assert!(describe(&points, "people")
-            .starts_with("The number of people fell from 80 in 2020 to 40 in 2021, shrinking"));
+        let text = describe(&points, "people");
+        assert!(
+            text.starts_with("The number of people fell from 80 in 2020 to 40 in 2021, shrinking")
+        );
+        // Two points: the step is the first sentence, not said again.
+        assert!(!text.contains("It fell"), "{text}");
     }
 
     #[test]
