@@ -19,7 +19,8 @@ function focusButton(row, name) {
 
 const state = () => ({
   status: document.querySelector(".action-status").textContent,
-  byHand: document.querySelector(".share-link").hidden ? null : document.querySelector(".share-link").value,
+  // The box to copy the link by hand, made only on a refusal.
+  byHand: document.querySelector(".share-link")?.hidden === false ? document.querySelector(".share-link").value : null,
   hasShareSheet: "share" in navigator,
   fullScreen: document.fullscreenElement?.className ?? null,
   canFullScreen: document.fullscreenEnabled,
