@@ -84,27 +84,26 @@ mod tests {
             embed: true,
             ..view
         };
-        assert_eq!(
-            share_link(ORIGIN, "/news/embed.html", embedded(LOG)),
-            "https://example.org/news/?scale=log"
-        );
-        assert_eq!(
-            share_link(ORIGIN, "/news/", embedded(TABLE_AT_2)),
-            "https://example.org/news/?view=table&point=2"
-        );
-        // A host that drops `.html` serves the embed page as `/news/embed`.
-        assert_eq!(
-            share_link(ORIGIN, "/news/embed", embedded(LOG)),
-            "https://example.org/news/?scale=log"
-        );
-        assert_eq!(
-            share_link(ORIGIN, "/news/index.html", embedded(LOG)),
-            "https://example.org/news/?scale=log"
-        );
-        assert_eq!(
-            share_link(ORIGIN, "/news/not-embed.html", ViewState::default()),
-            "https://example.org/news/not-embed.html"
-        );
+        let cases = [
+            ("/news/embed.html", embedded(LOG), "/news/?scale=log"),
+            ("/news/", embedded(TABLE_AT_2), "/news/?view=table&point=2"),
+            // A host that drops `.html` serves the embed page as `/news/embed`.
+            ("/news/embed", embedded(LOG), "/news/?scale=log"),
+            ("/news/index.html", embedded(LOG), "/news/?scale=log"),
+            // Not the embed: the page itself, whatever its name.
+            (
+                "/news/not-embed.html",
+                ViewState::default(),
+                "/news/not-embed.html",
+            ),
+        ];
+        for (path, view, link) in cases {
+            assert_eq!(
+                share_link(ORIGIN, path, view),
+                format!("{ORIGIN}{link}"),
+                "{path}"
+            );
+        }
     }
 
     #[test]
