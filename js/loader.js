@@ -20,6 +20,10 @@
   // its options and its height (js/embedded.js); this is the fallback.
   if (/(^|[?&])embed(=1|=true)?(&|$)/.test(location.search)) root.classList.add("embed");
 
+  // In a frame (the embed, or the article where a site frames it), the page's history is its
+  // host's too: the app then keeps the view out of the URL (src/interactive/url.rs).
+  if (top !== self) root.classList.add("framed");
+
   // Where the page cannot show an element full screen (iPhone Safari; an <iframe> without
   // `allowfullscreen`), the figure's "Full screen" button goes (style/main.css).
   if (!document.fullscreenEnabled) root.classList.add("no-full-screen");

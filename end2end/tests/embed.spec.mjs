@@ -251,6 +251,24 @@ test("the iframe follows its content: the table view, and a host script that arr
   writeFileSync(`${ARTIFACTS}embed-height-375-table.json`, JSON.stringify({ width: 375, table: tableHeight }));
 });
 
+test("the article framed by another site keeps its views out of the history that site shares", async ({ page }) => {
+  // Partners get embed.html; a site may frame the article itself all the same.
+  await openHost(page, 600);
+  // On the screen: a frame out of sight is not painted, and the app starts after the paint.
+  await page.locator("iframe.ours-too").scrollIntoViewIfNeeded();
+  const article = await (await page.locator("iframe.ours-too").elementHandle()).contentFrame();
+  await waitInteractive(article);
+  const entries = await page.evaluate(() => history.length);
+  const url = article.url();
+  await article.getByRole("button", { name: "Table", exact: true }).click();
+  await expect(article.getByRole("table")).toBeVisible();
+  await article.getByRole("button", { name: "Chart", exact: true }).click();
+  await page.waitForTimeout(500);
+  // Each view was a step of the host's Back button before.
+  expect(await page.evaluate(() => history.length)).toBe(entries);
+  expect(article.url()).toBe(url);
+});
+
 test("AMP's <amp-iframe> gets its embed-size message", async ({ page }) => {
   await page.addInitScript(() => {
     window.__amp = [];

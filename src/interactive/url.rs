@@ -85,10 +85,11 @@ fn current_state(points: usize) -> ViewState {
 }
 
 fn write_url(state: &ViewState, new_entry: bool) {
-    // An embedded page's history is its host page's too: each new view would be one more step of
+    // A framed page's history is its host page's too: each new view would be one more step of
     // the reader's Back button on the partner's page. The embed view keeps the URL its host gave
-    // it, with its options (docs/embedding.md).
-    if super::page_is("embed") {
+    // it, with its options (docs/embedding.md); so does the article where a site frames it
+    // (`framed`: js/loader.js).
+    if super::page_is("embed") || super::page_is("framed") {
         return;
     }
     // Relative to the page's folder (`./` and its last path segment): a path that begins with
