@@ -83,12 +83,12 @@ document.addEventListener("keydown", (event) => {
   if (event.key === "Escape" && document.fullscreenElement) leaveFullScreen();
 });
 
-/** `text` to the clipboard, or, where the browser refuses, into the box `selector` to copy by hand. */
 // The boxes that show a text to copy by hand where the clipboard refuses, made on the first
 // refusal (few readers meet one), after the embed options.
 const SHARE_LINK = { className: "share-link", rows: 2, label: "Link to this view" };
 const EMBED_CODE = { className: "embed-code", rows: 3, label: "Embed code" };
 
+/** `text` to the clipboard, or, where the browser refuses, into the box of `kind` to copy by hand. */
 function copyText(text, kind, copied, byHand) {
   const show = (shown) => {
     let box = document.querySelector(`textarea.${kind.className}`);
